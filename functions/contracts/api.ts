@@ -1,0 +1,134 @@
+/**
+ * The HTTP API route table: the single description of every route that the Lambda handlers, the
+ * local gateway, the CDK stack (one function per route), the OpenAPI document and the web client
+ * all read. Pure data and zod schemas: importing it pulls in no runtime code.
+ */
+import { z } from 'zod';
+import { ClinicParams, ClinicView, Me } from './clinics';
+import { PageQuery, pageOf } from './common';
+import { Patient, PatientCreate, PatientParams, PatientSearchQuery } from './patients';
+import {
+  ClinicScreeningItem,
+  ScreeningListQuery,
+  ScreeningParams,
+  ScreeningResult,
+  ScreeningSubmit,
+} from './screenings';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path template, {name} for path parameters. */
+  path: string;
+  summary: string;
+  /** File name (without .ts) under functions/handlers/http/. */
+  handler: string;
+  /** Whether the route writes to the table (drives least-privilege grants). */
+  writes: boolean;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  successStatus: 200 | 201;
+}
+
+const route = <R extends RouteSpec>(spec: R): R => spec;
+
+export const routes = {
+  getMe: route({
+    method: 'GET',
+    path: '/me',
+    summary: 'The signed-in user and the clinics and roles they hold',
+    handler: 'get-me',
+    writes: false,
+    response: Me,
+    successStatus: 200,
+  }),
+  getClinic: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}',
+    summary: 'A clinic the caller belongs to',
+    handler: 'get-clinic',
+    writes: false,
+    params: ClinicParams,
+    response: ClinicView,
+    successStatus: 200,
+  }),
+  searchPatients: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients',
+    summary: "Find a clinic's patients by family-name prefix or MRN",
+    handler: 'search-patients',
+    writes: true, // audit events
+    params: ClinicParams,
+    query: PatientSearchQuery,
+    response: pageOf(Patient),
+    successStatus: 200,
+  }),
+  registerPatient: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/patients',
+    summary: 'Register a patient in a clinic',
+    handler: 'register-patient',
+    writes: true,
+    params: ClinicParams,
+    body: PatientCreate,
+    response: Patient,
+    successStatus: 201,
+  }),
+  getPatient: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}',
+    summary: 'One patient',
+    handler: 'get-patient',
+    writes: true,
+    params: PatientParams,
+    response: Patient,
+    successStatus: 200,
+  }),
+  submitScreening: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/patients/{patientId}/screenings',
+    summary: "Submit a patient's questionnaire answers; the server scores and triages them",
+    handler: 'submit-screening',
+    writes: true,
+    params: PatientParams,
+    body: ScreeningSubmit,
+    response: ScreeningResult,
+    successStatus: 201,
+  }),
+  listScreenings: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/screenings',
+    summary: "A patient's screenings, newest first",
+    handler: 'list-screenings',
+    writes: true,
+    params: PatientParams,
+    query: ScreeningListQuery,
+    response: pageOf(ScreeningResult),
+    successStatus: 200,
+  }),
+  getScreening: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/screenings/{screeningId}',
+    summary: 'One screening result with its triage decision',
+    handler: 'get-screening',
+    writes: true,
+    params: ScreeningParams,
+    response: ScreeningResult,
+    successStatus: 200,
+  }),
+  listClinicScreenings: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/screenings',
+    summary: "Today's and recent screenings in a clinic, newest first (the PCP's worklist)",
+    handler: 'list-clinic-screenings',
+    writes: true,
+    params: ClinicParams,
+    query: PageQuery,
+    response: pageOf(ClinicScreeningItem),
+    successStatus: 200,
+  }),
+} satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof routes;
+export type RouteResponse<R extends RouteId> = z.infer<(typeof routes)[R]['response']>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
+
+export const IntegrationModel = z.enum(['co-location', 'collaborative-care', 'integrated-brief-therapy']);
+
+export const Clinic = z.object({
+  clinicId: ClinicId,
+  networkId: z.string().min(1).max(64),
+  name: z.string().min(1).max(120),
+  timeZone: TimeZone,
+  integrationModel: IntegrationModel,
+  /** Version of the triage rule set new screenings are scored against. */
+  triageRuleVersion: z.number().int().positive(),
+  createdAt: IsoDateTime,
+});
+export type Clinic = z.infer<typeof Clinic>;
+
+/**
+ * Per-clinic triage thresholds (CLINICAL.md Part 1, "Triage"). Each number is a clinic setting whose
+ * default is the seed's operational rule; a stored screening keeps the version that decided it.
+ */
+export const InstrumentTriageThresholds = z.object({
+  /** From this total the PCP addresses symptoms without an automatic BH referral. */
+  pcpAddressesFrom: z.number().int().min(0),
+  /** From this total the PCP offers BH; accepted → a BH visit within offerBhWithinDays. */
+  offerBhFrom: z.number().int().min(0),
+  /** From this total: warm handoff today if a BCM is available, otherwise BH within urgentWithinHours. */
+  warmHandoffFrom: z.number().int().min(0),
+});
+export type InstrumentTriageThresholds = z.infer<typeof InstrumentTriageThresholds>;
+
+export const TriageRuleSet = z.object({
+  clinicId: ClinicId,
+  version: z.number().int().positive(),
+  phq9: InstrumentTriageThresholds,
+  gad7: InstrumentTriageThresholds,
+  /** PHQ-9 item 9 at or above this value is a safety flag whatever the total (default 1, i.e. > 0). */
+  phq9Item9SafetyFrom: z.number().int().min(1).max(3),
+  offerBhWithinDays: z.number().int().min(1).max(90),
+  urgentWithinHours: z.number().int().min(1).max(168),
+  createdAt: IsoDateTime,
+  createdBy: z.string(),
+});
+export type TriageRuleSet = z.infer<typeof TriageRuleSet>;
+
+export const ClinicParams = z.object({ clinicId: ClinicId });
+
+export const MembershipView = z.object({
+  clinicId: ClinicId,
+  clinicName: z.string(),
+  timeZone: TimeZone,
+  role: Role,
+  /** Exam-room tablets are bound to one room. */
+  room: z.string().optional(),
+});
+
+export const Me = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  memberships: z.array(MembershipView),
+});
+export type Me = z.infer<typeof Me>;
+
+export const ClinicView = Clinic.pick({
+  clinicId: true,
+  name: true,
+  timeZone: true,
+  integrationModel: true,
+  triageRuleVersion: true,
+});
+export type ClinicView = z.infer<typeof ClinicView>;

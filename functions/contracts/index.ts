@@ -1,0 +1,5 @@
+export * from './common';
+export * from './clinics';
+export * from './patients';
+export * from './screenings';
+export * from './api';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { ClinicId, IsoDateTime, Language, PageQuery, Ulid } from './common';
+
+/** Instruments the server scores. Later instruments join this list with their definitions. */
+export const InstrumentId = z.enum(['PHQ9', 'GAD7']);
+export type InstrumentId = z.infer<typeof InstrumentId>;
+
+export const InstrumentResponse = z.object({
+  instrument: InstrumentId,
+  /** One value per item, in item order. Completeness and ranges are checked by the instrument's scorer. */
+  answers: z.array(z.number().int()).max(40),
+});
+export type InstrumentResponse = z.infer<typeof InstrumentResponse>;
+
+export const ScreeningSubmit = z.object({
+  language: Language,
+  responses: z
+    .array(InstrumentResponse)
+    .min(1, 'at least one instrument is required')
+    .max(8)
+    .refine(
+      (responses) => new Set(responses.map((r) => r.instrument)).size === responses.length,
+      'each instrument may appear once',
+    ),
+});
+export type ScreeningSubmit = z.infer<typeof ScreeningSubmit>;
+
+export const InstrumentScore = z.object({
+  instrument: InstrumentId,
+  answers: z.array(z.number().int()),
+  total: z.number().int(),
+  maxTotal: z.number().int(),
+  /** Band id from the instrument definition, e.g. "moderate". */
+  band: z.string(),
+  bandLabel: z.string(),
+});
+export type InstrumentScore = z.infer<typeof InstrumentScore>;
+
+export const FlagCode = z.enum(['safety_item9', 'bh_review_needed']);
+export const Flag = z.object({
+  code: FlagCode,
+  severity: z.enum(['info', 'warning', 'critical']),
+  message: z.string(),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const DispositionCode = z.enum(['none', 'pcp_addresses', 'offer_bh', 'warm_handoff_today']);
+export type DispositionCode = z.infer<typeof DispositionCode>;
+
+export const Disposition = z.object({
+  code: DispositionCode,
+  /** Short imperative for the PCP, e.g. "Warm handoff to behavioral health today". */
+  label: z.string(),
+  urgency: z.enum(['routine', 'soon', 'urgent']),
+  /** The scheduled fallback: a BH visit within this many days / hours. */
+  followUpWithinDays: z.number().int().positive().optional(),
+  followUpWithinHours: z.number().int().positive().optional(),
+  /** The PCP addresses safety now (item 9 positive or warm handoff not possible). */
+  pcpSafetyStepsNow: z.boolean(),
+  /** Plain-language reasons, one per rule that fired, naming the score and threshold. */
+  reasons: z.array(z.string()).min(1),
+});
+export type Disposition = z.infer<typeof Disposition>;
+
+/** The exact numbers the triage rule looked at, kept with the result so it can be explained later. */
+export const TriageInputs = z.object({
+  phq9Total: z.number().int().optional(),
+  phq9Item9: z.number().int().optional(),
+  gad7Total: z.number().int().optional(),
+});
+
+export const ScreeningResult = z.object({
+  screeningId: Ulid,
+  clinicId: ClinicId,
+  patientId: Ulid,
+  language: Language,
+  completedAt: IsoDateTime,
+  submittedBy: z.string(),
+  scores: z.array(InstrumentScore),
+  flags: z.array(Flag),
+  disposition: Disposition,
+  triageRuleVersion: z.number().int().positive(),
+  triageInputs: TriageInputs,
+});
+export type ScreeningResult = z.infer<typeof ScreeningResult>;
+
+/** A worklist row: the result plus the name shown to staff (a snapshot taken when it was scored). */
+export const ClinicScreeningItem = ScreeningResult.extend({ patientName: z.string() });
+export type ClinicScreeningItem = z.infer<typeof ClinicScreeningItem>;
+
+export const ScreeningParams = z.object({ clinicId: ClinicId, patientId: Ulid, screeningId: Ulid });
+export const ScreeningListQuery = PageQuery;

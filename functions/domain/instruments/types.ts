@@ -1,0 +1,46 @@
+import type { Language } from '../../contracts/common';
+import type { InstrumentId } from '../../contracts/screenings';
+
+/** Patient-facing text in every language the instrument's publisher provides; English always. */
+export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
+
+export interface AnswerOption {
+  value: number;
+  label: LocalizedText;
+}
+
+export interface InstrumentItem {
+  /** Stable id, e.g. "phq9.9"; also the FHIR linkId source. */
+  id: string;
+  loinc: string;
+  text: LocalizedText;
+}
+
+/** Bands partition [0, maxTotal]; labels are for staff (English). */
+export interface ScoreBand {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * An instrument as data: the tablet renders it and the server scores it from the same definition.
+ * Wording is reproduced exactly as published under the instrument's terms of use.
+ */
+export interface InstrumentDefinition {
+  id: InstrumentId;
+  /** Short staff-facing name, e.g. "PHQ-9". */
+  name: string;
+  /** The stem shown above every item, e.g. the look-back period. */
+  preamble: LocalizedText;
+  /** One answer scale shared by every item. */
+  answerOptions: AnswerOption[];
+  items: InstrumentItem[];
+  bands: ScoreBand[];
+  maxTotal: number;
+  languages: Language[];
+  loinc: { panel: string; total: string };
+  source: string;
+  terms: string;
+}

@@ -1,0 +1,80 @@
+/**
+ * Repository ports. The DynamoDB adapter implements them; services depend only on these.
+ * Writes that touch PHI take the audit event and commit it in the same transaction, so a change
+ * without its audit record (or an audit record without its change) cannot exist.
+ */
+import type { Clinic, TriageRuleSet } from '../contracts/clinics';
+import type { ClinicId, Page } from '../contracts/common';
+import type { Patient } from '../contracts/patients';
+import type { ClinicScreeningItem, ScreeningResult } from '../contracts/screenings';
+import type { AuditEvent, Membership, UserProfile } from '../domain/model';
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque cursor from a previous page. A cursor that does not belong to this list is a validation error. */
+  cursor?: string;
+}
+
+export interface ClinicRepository {
+  get(clinicId: ClinicId): Promise<Clinic | undefined>;
+  /** Creates or replaces a clinic (seeding and admin set-up). */
+  put(clinic: Clinic): Promise<void>;
+  listByNetwork(networkId: string, page: PageRequest): Promise<Page<Clinic>>;
+  getTriageRules(clinicId: ClinicId, version: number): Promise<TriageRuleSet | undefined>;
+  /**
+   * Stores a new rule version and makes it the clinic's current one, atomically. Fails with a
+   * DomainError conflict when that version already exists or the clinic's current version is not
+   * `expectedCurrentVersion` (optimistic concurrency).
+   */
+  publishTriageRules(rules: TriageRuleSet, expectedCurrentVersion: number | null): Promise<void>;
+}
+
+export interface UserRepository {
+  get(userId: string): Promise<UserProfile | undefined>;
+  put(user: UserProfile): Promise<void>;
+}
+
+export interface MembershipRepository {
+  /** Every clinic × role the user holds (one Query). */
+  listForUser(userId: string): Promise<Membership[]>;
+  listForClinic(clinicId: ClinicId, page: PageRequest): Promise<Page<Membership>>;
+  put(membership: Membership): Promise<void>;
+  remove(userId: string, clinicId: ClinicId, role: Membership['role']): Promise<void>;
+}
+
+export interface PatientSearch {
+  /** Prefix of the family name, optionally followed by ", " and a prefix of the given name. */
+  namePrefix?: string;
+  mrn?: string;
+}
+
+export interface PatientRepository {
+  /** Fails with a DomainError conflict (field body.mrn) when the MRN is already used in the clinic. */
+  create(patient: Patient, audit: AuditEvent): Promise<void>;
+  get(clinicId: ClinicId, patientId: string): Promise<Patient | undefined>;
+  search(clinicId: ClinicId, search: PatientSearch, page: PageRequest): Promise<Page<Patient>>;
+}
+
+export interface ScreeningRepository {
+  /** patientName is a display snapshot kept for the clinic worklist. */
+  create(result: ScreeningResult, patientName: string, audit: AuditEvent): Promise<void>;
+  get(clinicId: ClinicId, patientId: string, screeningId: string): Promise<ScreeningResult | undefined>;
+  listForPatient(clinicId: ClinicId, patientId: string, page: PageRequest): Promise<Page<ScreeningResult>>;
+  listForClinic(clinicId: ClinicId, page: PageRequest): Promise<Page<ClinicScreeningItem>>;
+}
+
+export interface AuditLog {
+  append(event: AuditEvent): Promise<void>;
+  listForPatient(clinicId: ClinicId, patientId: string, page: PageRequest): Promise<Page<AuditEvent>>;
+  /** day is YYYY-MM-DD in UTC. */
+  listForClinicDay(clinicId: ClinicId, day: string, page: PageRequest): Promise<Page<AuditEvent>>;
+}
+
+export interface Store {
+  clinics: ClinicRepository;
+  users: UserRepository;
+  memberships: MembershipRepository;
+  patients: PatientRepository;
+  screenings: ScreeningRepository;
+  audit: AuditLog;
+}
