@@ -3,3 +3,4 @@ export * from './clinics';
 export * from './patients';
 export * from './screenings';
 export * from './api';
+export * from './web';
