@@ -1,0 +1,90 @@
+import { Role as RoleSchema, type ClinicId, type Role } from '../../contracts/common';
+import { DomainError } from '../errors';
+import type { Membership } from '../model';
+
+export const actions = [
+  'clinic.read',
+  'clinic.configure',
+  'staff.read',
+  'audit.read',
+  'patient.search',
+  'patient.create',
+  'patient.read',
+  'screening.submit',
+  'screening.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+export interface Actor {
+  userId: string;
+  /** As stored (user × clinic × role), never as claimed by the client. */
+  memberships: Membership[];
+}
+
+export type Decision =
+  | { allowed: true; role: Role }
+  | { allowed: false; reason: 'not_member' | 'role_not_permitted' };
+
+const clinicalCare: readonly Action[] = [
+  'clinic.read',
+  'patient.search',
+  'patient.create',
+  'patient.read',
+  'screening.submit',
+  'screening.read',
+];
+
+/**
+ * Who may do what inside a clinic they belong to. Admins run the clinic but read no PHI (minimum
+ * necessary); BCMs and psychiatrists work patients a PCP registered; a tablet only submits the
+ * screening of the patient in front of it.
+ */
+export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
+  pcp: Object.freeze([...clinicalCare]),
+  ma: Object.freeze([...clinicalCare]),
+  bcm: Object.freeze([
+    'clinic.read',
+    'patient.search',
+    'patient.read',
+    'screening.submit',
+    'screening.read',
+  ] as const),
+  psychiatrist: Object.freeze([
+    'clinic.read',
+    'patient.search',
+    'patient.read',
+    'screening.read',
+  ] as const),
+  admin: Object.freeze(['clinic.read', 'clinic.configure', 'staff.read', 'audit.read'] as const),
+  tablet: Object.freeze(['clinic.read', 'screening.submit'] as const),
+});
+
+export const roleAllows = (role: Role, action: Action): boolean =>
+  permissions[role].includes(action);
+
+/**
+ * Decides from the actor's stored memberships in this clinic alone. With several roles in one
+ * clinic any permitting role suffices; the one returned is the first in the Role enum's order, so
+ * the same actor always acts (and is audited) under the same role.
+ */
+export const authorize = (actor: Actor, action: Action, clinicId: ClinicId): Decision => {
+  const held = new Set(
+    actor.memberships
+      .filter((membership) => membership.userId === actor.userId && membership.clinicId === clinicId)
+      .map((membership) => membership.role),
+  );
+  if (held.size === 0) return { allowed: false, reason: 'not_member' };
+  const role = RoleSchema.options.find((candidate) => held.has(candidate) && roleAllows(candidate, action));
+  return role ? { allowed: true, role } : { allowed: false, reason: 'role_not_permitted' };
+};
+
+/**
+ * authorize, as the error a handler returns: a clinic the actor does not belong to is "not found"
+ * (other tenants' existence is not disclosed); a member whose role lacks the action is forbidden.
+ */
+export const assertAllowed = (actor: Actor, action: Action, clinicId: ClinicId): Role => {
+  const decision = authorize(actor, action, clinicId);
+  if (decision.allowed) return decision.role;
+  if (decision.reason === 'not_member') throw DomainError.notFound('Clinic');
+  throw DomainError.forbidden();
+};

@@ -1,0 +1,20 @@
+import type { AnswerOption } from './types';
+
+/**
+ * The PHQ and GAD-7 screeners share Pfizer's frequency scale and terms. Kept in one place so the
+ * two definitions cannot drift apart.
+ *
+ * Only English is listed: the brief allows the US-Spanish translation only when it can be checked
+ * word for word against Pfizer's own form, and the copies available here could not be.
+ */
+export const pfizerFrequencyScale: AnswerOption[] = [
+  { value: 0, label: { en: 'Not at all' } },
+  { value: 1, label: { en: 'Several days' } },
+  { value: 2, label: { en: 'More than half the days' } },
+  { value: 3, label: { en: 'Nearly every day' } },
+];
+
+export const pfizerTerms =
+  '© Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and ' +
+  'colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, ' +
+  'translate, display or distribute.';

@@ -1,0 +1,13 @@
+import { createServer } from 'node:net';
+
+/** Asks the OS for a free loopback port (tests run several platforms side by side). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });

@@ -1,0 +1,16 @@
+import type { Store } from './store';
+import type { Clock, IdGenerator } from './system';
+
+/** Everything a service needs from the outside world. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** Who is asking (from verified token claims only) and with what. */
+export interface RequestContext {
+  actorId: string;
+  requestId: string;
+  deps: Deps;
+}

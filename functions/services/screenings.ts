@@ -1,0 +1,96 @@
+import type { ClinicId, Page, PageQuery } from '../contracts/common';
+import type {
+  ClinicScreeningItem,
+  ScreeningResult,
+  ScreeningSubmit,
+} from '../contracts/screenings';
+import { DomainError } from '../domain/errors';
+import { scoreScreening } from '../domain/screening';
+import { triage } from '../domain/triage';
+import type { RequestContext } from '../ports/context';
+import { auditEvent, authorizeFor } from './access';
+import { requirePatient } from './patients';
+
+/**
+ * Screen → triage: the server's score is the one that counts. Answers are validated and scored
+ * before anything is read or written, then triaged with the clinic's current rule version, and the
+ * result is stored with that version and the inputs that decided it, together with its audit event.
+ */
+export const submitScreening = async (
+  ctx: RequestContext,
+  clinicId: ClinicId,
+  patientId: string,
+  submission: ScreeningSubmit,
+): Promise<ScreeningResult> => {
+  const scores = scoreScreening(submission);
+  await authorizeFor(ctx, 'screening.submit', clinicId, { resourceType: 'screening', patientId });
+  const { store } = ctx.deps;
+  const [patient, clinic] = await Promise.all([
+    requirePatient(ctx, clinicId, patientId),
+    store.clinics.get(clinicId),
+  ]);
+  if (!clinic) throw DomainError.notFound('Clinic');
+  const rules = await store.clinics.getTriageRules(clinicId, clinic.triageRuleVersion);
+  if (!rules) throw new Error('Clinic has no triage rules at its current version');
+  const decision = triage(scores, rules);
+  const result: ScreeningResult = {
+    screeningId: ctx.deps.ids.next(),
+    clinicId,
+    patientId,
+    language: submission.language,
+    completedAt: ctx.deps.clock.now().toISOString(),
+    submittedBy: ctx.actorId,
+    scores,
+    flags: decision.flags,
+    disposition: decision.disposition,
+    triageRuleVersion: rules.version,
+    triageInputs: decision.inputs,
+  };
+  const audit = auditEvent(ctx, clinicId, 'screening.create', {
+    resourceType: 'screening',
+    resourceId: result.screeningId,
+    patientId,
+  });
+  await store.screenings.create(result, `${patient.familyName}, ${patient.givenName}`, audit);
+  return result;
+};
+
+export const getScreening = async (
+  ctx: RequestContext,
+  clinicId: ClinicId,
+  patientId: string,
+  screeningId: string,
+): Promise<ScreeningResult> => {
+  const target = { resourceType: 'screening', resourceId: screeningId, patientId } as const;
+  await authorizeFor(ctx, 'screening.read', clinicId, target);
+  const result = await ctx.deps.store.screenings.get(clinicId, patientId, screeningId);
+  if (!result) throw DomainError.notFound('Screening');
+  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.read', target));
+  return result;
+};
+
+export const listScreenings = async (
+  ctx: RequestContext,
+  clinicId: ClinicId,
+  patientId: string,
+  page: PageQuery,
+): Promise<Page<ScreeningResult>> => {
+  const target = { resourceType: 'screening-list', patientId } as const;
+  await authorizeFor(ctx, 'screening.read', clinicId, target);
+  await requirePatient(ctx, clinicId, patientId);
+  const results = await ctx.deps.store.screenings.listForPatient(clinicId, patientId, page);
+  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.list', target));
+  return results;
+};
+
+export const listClinicScreenings = async (
+  ctx: RequestContext,
+  clinicId: ClinicId,
+  page: PageQuery,
+): Promise<Page<ClinicScreeningItem>> => {
+  const target = { resourceType: 'screening-list' } as const;
+  await authorizeFor(ctx, 'screening.read', clinicId, target);
+  const results = await ctx.deps.store.screenings.listForClinic(clinicId, page);
+  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.worklist', target));
+  return results;
+};
