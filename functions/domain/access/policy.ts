@@ -22,8 +22,7 @@ export interface Actor {
 }
 
 export type Decision =
-  | { allowed: true; role: Role }
-  | { allowed: false; reason: 'not_member' | 'role_not_permitted' };
+  { allowed: true; role: Role } | { allowed: false; reason: 'not_member' | 'role_not_permitted' };
 
 const clinicalCare: readonly Action[] = [
   'clinic.read',
@@ -70,11 +69,15 @@ export const roleAllows = (role: Role, action: Action): boolean =>
 export const authorize = (actor: Actor, action: Action, clinicId: ClinicId): Decision => {
   const held = new Set(
     actor.memberships
-      .filter((membership) => membership.userId === actor.userId && membership.clinicId === clinicId)
+      .filter(
+        (membership) => membership.userId === actor.userId && membership.clinicId === clinicId,
+      )
       .map((membership) => membership.role),
   );
   if (held.size === 0) return { allowed: false, reason: 'not_member' };
-  const role = RoleSchema.options.find((candidate) => held.has(candidate) && roleAllows(candidate, action));
+  const role = RoleSchema.options.find(
+    (candidate) => held.has(candidate) && roleAllows(candidate, action),
+  );
   return role ? { allowed: true, role } : { allowed: false, reason: 'role_not_permitted' };
 };
 

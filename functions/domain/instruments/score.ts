@@ -45,7 +45,9 @@ export const answerIssues = (response: InstrumentResponse, fieldPrefix: string):
 };
 
 const bandFor = (definition: InstrumentDefinition, total: number): ScoreBand => {
-  const band = definition.bands.find((candidate) => candidate.min <= total && total <= candidate.max);
+  const band = definition.bands.find(
+    (candidate) => candidate.min <= total && total <= candidate.max,
+  );
   // Unreachable while the bands partition [0, maxTotal] (a unit test guards that): a server bug.
   if (!band) throw new Error(`${definition.name}: no band holds total ${total}`);
   return band;

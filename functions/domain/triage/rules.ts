@@ -35,7 +35,10 @@ const thresholdIssues = (
   order.forEach((name, position) => {
     const value = thresholds[name];
     if (!Number.isInteger(value) || value < 0 || value > maxTotal) {
-      issues.push({ field: `${key}.${name}`, message: `must be a whole number from 0 to ${maxTotal}` });
+      issues.push({
+        field: `${key}.${name}`,
+        message: `must be a whole number from 0 to ${maxTotal}`,
+      });
       return;
     }
     const previous = position > 0 ? order[position - 1] : undefined;

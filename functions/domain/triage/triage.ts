@@ -77,7 +77,9 @@ export const triage = (scores: InstrumentScore[], rules: TriageRuleSet): TriageR
     findings.push(evaluateTotal(entry.name, score.total, thresholds, rules));
     // CLINICAL.md raises "BH review needed" from the offer threshold up, warm-handoff range included.
     if (score.total >= thresholds.offerBhFrom) {
-      reviewNeeded.push(`${entry.name} total ${score.total} (clinic threshold ${thresholds.offerBhFrom})`);
+      reviewNeeded.push(
+        `${entry.name} total ${score.total} (clinic threshold ${thresholds.offerBhFrom})`,
+      );
     }
   }
 
