@@ -12,7 +12,11 @@ import { ClinicScreeningItem } from '../../contracts/screenings';
 import type { AuditEvent, Membership, UserProfile } from '../../domain/model';
 
 /** Compile-time check that a schema declares exactly the fields of a domain record. */
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
 
 export const MembershipRecord = z.object({
   userId: z.string().min(1),
@@ -102,4 +106,3 @@ export const toAttributes = <E extends Entity>(
   }
   return { ...(parsed.data as z.infer<(typeof entities)[E]>), entity };
 };
-

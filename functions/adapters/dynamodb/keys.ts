@@ -4,11 +4,17 @@
  */
 import type { ClinicId, Role } from '../../contracts/common';
 import { normalizeName, type NameQuery } from './names';
+import { tableSchema } from './table-schema';
 
-export interface PrimaryKey {
-  pk: string;
-  sk: string;
-}
+/** Typed from the schema: renaming a key attribute there breaks the build here, not the data. */
+export type PrimaryKey = Record<
+  typeof tableSchema.partitionKey | typeof tableSchema.sortKey,
+  string
+>;
+
+/** Conditions on "this exact item", for conditional puts and transactions. */
+export const itemIsNew = `attribute_not_exists(${tableSchema.partitionKey})`;
+export const itemExists = `attribute_exists(${tableSchema.partitionKey})`;
 
 /** Zero padding makes the string sort order of rule versions match their numeric order. */
 const padVersion = (version: number): string => version.toString().padStart(10, '0');
@@ -23,7 +29,8 @@ const sortableTime = (iso: string): string => new Date(iso).toISOString();
 const mrnKey = (mrn: string): string => mrn.trim().toUpperCase();
 
 const clinicPk = (clinicId: ClinicId) => `CLINIC#${clinicId}`;
-const patientPk = (clinicId: ClinicId, patientId: string) => `CLINIC#${clinicId}#PATIENT#${patientId}`;
+const patientPk = (clinicId: ClinicId, patientId: string) =>
+  `CLINIC#${clinicId}#PATIENT#${patientId}`;
 const userPk = (userId: string) => `USER#${userId}`;
 
 export const clinicKeys = {
@@ -66,7 +73,12 @@ export const patientKeys = {
     sk: 'PATIENT',
   }),
   namePartition: (clinicId: ClinicId) => `CLINIC#${clinicId}#PATIENTS`,
-  byName: (patient: { clinicId: ClinicId; patientId: string; familyName: string; givenName: string }) => ({
+  byName: (patient: {
+    clinicId: ClinicId;
+    patientId: string;
+    familyName: string;
+    givenName: string;
+  }) => ({
     gsi1pk: patientKeys.namePartition(patient.clinicId),
     gsi1sk: `NAME#${normalizeName(patient.familyName)}#${normalizeName(patient.givenName)}#${patient.patientId}`,
   }),
@@ -101,7 +113,8 @@ export const auditKeys = {
     pk: auditKeys.dayPartition(clinicId, sortableTime(at).slice(0, 10)),
     sk: `${sortableTime(at)}#${eventId}`,
   }),
-  patientPartition: (clinicId: ClinicId, patientId: string) => `AUDIT#PATIENT#${clinicId}#${patientId}`,
+  patientPartition: (clinicId: ClinicId, patientId: string) =>
+    `AUDIT#PATIENT#${clinicId}#${patientId}`,
   byPatient: (clinicId: ClinicId, patientId: string, at: string, eventId: string) => ({
     gsi2pk: auditKeys.patientPartition(clinicId, patientId),
     gsi2sk: `${sortableTime(at)}#${eventId}`,

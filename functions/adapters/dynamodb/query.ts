@@ -100,3 +100,9 @@ export const queryPage = async (
     nextCursor: more === undefined ? undefined : encodeCursor(keyOf(more, names.all)),
   };
 };
+
+/** Parses each item of a raw page; `nextCursor` is left out entirely on the last page. */
+export const mapPage = <T>(raw: RawPage, parse: (item: StoredItem) => T) => {
+  const items = raw.items.map(parse);
+  return raw.nextCursor === undefined ? { items } : { items, nextCursor: raw.nextCursor };
+};

@@ -9,234 +9,87 @@ import {
 import { triage } from '../../../functions/domain/triage/triage';
 import { gad7Score, phq9Score, rulesWith } from './fixtures';
 
-interface Case {
-  name: string;
-  scores: () => InstrumentScore[];
-  rules?: Partial<TriageRuleSet>;
-  code: DispositionCode;
-  flags: string[];
+type FlagCode = Flag['code'];
+const R: FlagCode = 'bh_review_needed';
+const S: FlagCode = 'safety_item9';
+const custom = { pcpAddressesFrom: 3, offerBhFrom: 6, warmHandoffFrom: 9 };
+const phq9 = phq9Score;
+const gad7 = gad7Score;
+
+/** What the disposition must carry besides its code and flags. */
+interface Expected {
   days?: number;
   hours?: number;
-  safety?: boolean;
+  safety?: true;
 }
+type Row = [
+  name: string,
+  scores: InstrumentScore[],
+  rules: Partial<TriageRuleSet>,
+  code: DispositionCode,
+  flags: FlagCode[],
+  expected: Expected,
+];
 
-const urgencyOf = {
+// prettier-ignore
+const cases: Row[] = [
+  // PHQ-9 alone, default thresholds 5 / 10 / 15.
+  ['PHQ-9 0',                      [phq9(0)],             {}, 'none',               [],     {}],
+  ['PHQ-9 4',                      [phq9(4)],             {}, 'none',               [],     {}],
+  ['PHQ-9 5',                      [phq9(5)],             {}, 'pcp_addresses',      [],     {}],
+  ['PHQ-9 9',                      [phq9(9)],             {}, 'pcp_addresses',      [],     {}],
+  ['PHQ-9 10',                     [phq9(10)],            {}, 'offer_bh',           [R],    { days: 14 }],
+  ['PHQ-9 14',                     [phq9(14)],            {}, 'offer_bh',           [R],    { days: 14 }],
+  ['PHQ-9 15',                     [phq9(15)],            {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  ['PHQ-9 19',                     [phq9(19)],            {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  ['PHQ-9 20',                     [phq9(20)],            {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  ['PHQ-9 27, item 9 = 3',         [phq9(27, 3)],         {}, 'warm_handoff_today', [S, R], { hours: 72, safety: true }],
+  // Item 9 is a safety signal whatever the total.
+  ['PHQ-9 4, item 9 = 0',          [phq9(4, 0)],          {}, 'none',               [],     {}],
+  ['PHQ-9 1, item 9 = 1',          [phq9(1, 1)],          {}, 'warm_handoff_today', [S],    { hours: 72, safety: true }],
+  ['PHQ-9 7, item 9 = 1',          [phq9(7, 1)],          {}, 'warm_handoff_today', [S],    { hours: 72, safety: true }],
+  ['PHQ-9 12, item 9 = 2',         [phq9(12, 2)],         {}, 'warm_handoff_today', [S, R], { hours: 72, safety: true }],
+  // GAD-7 alone has the same shape.
+  ['GAD-7 4',                      [gad7(4)],             {}, 'none',               [],     {}],
+  ['GAD-7 5',                      [gad7(5)],             {}, 'pcp_addresses',      [],     {}],
+  ['GAD-7 9',                      [gad7(9)],             {}, 'pcp_addresses',      [],     {}],
+  ['GAD-7 10',                     [gad7(10)],            {}, 'offer_bh',           [R],    { days: 14 }],
+  ['GAD-7 14',                     [gad7(14)],            {}, 'offer_bh',           [R],    { days: 14 }],
+  ['GAD-7 15',                     [gad7(15)],            {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  ['GAD-7 21',                     [gad7(21)],            {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  // Both: the most urgent disposition wins.
+  ['PHQ-9 3 + GAD-7 3',            [phq9(3), gad7(3)],    {}, 'none',               [],     {}],
+  ['PHQ-9 7 + GAD-7 12',           [phq9(7), gad7(12)],   {}, 'offer_bh',           [R],    { days: 14 }],
+  ['PHQ-9 12 + GAD-7 7',           [phq9(12), gad7(7)],   {}, 'offer_bh',           [R],    { days: 14 }],
+  ['PHQ-9 16 + GAD-7 3',           [phq9(16), gad7(3)],   {}, 'warm_handoff_today', [R],    { hours: 72 }],
+  ['PHQ-9 2, item 9 = 1 + GAD-7 11', [phq9(2, 1), gad7(11)], {}, 'warm_handoff_today', [S, R], { hours: 72, safety: true }],
+  // Clinic settings change the outcome.
+  ['PHQ-9 3/6/9: 2',               [phq9(2)],  { phq9: custom },                        'none',               [],  {}],
+  ['PHQ-9 3/6/9: 4',               [phq9(4)],  { phq9: custom },                        'pcp_addresses',      [],  {}],
+  ['PHQ-9 3/6/9, 7 days: 8',       [phq9(8)],  { phq9: custom, offerBhWithinDays: 7 },  'offer_bh',           [R], { days: 7 }],
+  ['PHQ-9 3/6/9, 48 h: 9',         [phq9(9)],  { phq9: custom, urgentWithinHours: 48 }, 'warm_handoff_today', [R], { hours: 48 }],
+  ['PHQ-9 3/6/9 leaves GAD-7 9',   [gad7(9)],  { phq9: custom },                        'pcp_addresses',      [],  {}],
+  ['GAD-7 3/6/9: 9',               [gad7(9)],  { gad7: custom },                        'warm_handoff_today', [R], { hours: 72 }],
+  ['item 9 from 2: answered 1',    [phq9(1, 1)], { phq9Item9SafetyFrom: 2 },            'none',               [],  {}],
+  ['item 9 from 2: answered 2',    [phq9(2, 2)], { phq9Item9SafetyFrom: 2 },            'warm_handoff_today', [S], { hours: 72, safety: true }],
+];
+
+const urgencyOf: Record<DispositionCode, string> = {
   none: 'routine',
   pcp_addresses: 'routine',
   offer_bh: 'soon',
   warm_handoff_today: 'urgent',
 };
-const custom = { pcpAddressesFrom: 3, offerBhFrom: 6, warmHandoffFrom: 9 };
-
-const cases: Case[] = [
-  // PHQ-9 alone, default thresholds 5 / 10 / 15.
-  { name: 'PHQ-9 0', scores: () => [phq9Score(0)], code: 'none', flags: [] },
-  { name: 'PHQ-9 4', scores: () => [phq9Score(4)], code: 'none', flags: [] },
-  { name: 'PHQ-9 5', scores: () => [phq9Score(5)], code: 'pcp_addresses', flags: [] },
-  { name: 'PHQ-9 9', scores: () => [phq9Score(9)], code: 'pcp_addresses', flags: [] },
-  {
-    name: 'PHQ-9 10',
-    scores: () => [phq9Score(10)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 14,
-  },
-  {
-    name: 'PHQ-9 14',
-    scores: () => [phq9Score(14)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 14,
-  },
-  {
-    name: 'PHQ-9 15',
-    scores: () => [phq9Score(15)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'PHQ-9 19',
-    scores: () => [phq9Score(19)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'PHQ-9 20',
-    scores: () => [phq9Score(20)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'PHQ-9 27 (item 9 = 3)',
-    scores: () => [phq9Score(27, 3)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9', 'bh_review_needed'],
-    hours: 72,
-    safety: true,
-  },
-  // Item 9 is a safety signal whatever the total.
-  { name: 'PHQ-9 4, item 9 = 0', scores: () => [phq9Score(4, 0)], code: 'none', flags: [] },
-  {
-    name: 'PHQ-9 1, item 9 = 1',
-    scores: () => [phq9Score(1, 1)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9'],
-    hours: 72,
-    safety: true,
-  },
-  {
-    name: 'PHQ-9 7, item 9 = 1',
-    scores: () => [phq9Score(7, 1)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9'],
-    hours: 72,
-    safety: true,
-  },
-  {
-    name: 'PHQ-9 12, item 9 = 2',
-    scores: () => [phq9Score(12, 2)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9', 'bh_review_needed'],
-    hours: 72,
-    safety: true,
-  },
-  // GAD-7 alone has the same shape.
-  { name: 'GAD-7 4', scores: () => [gad7Score(4)], code: 'none', flags: [] },
-  { name: 'GAD-7 5', scores: () => [gad7Score(5)], code: 'pcp_addresses', flags: [] },
-  { name: 'GAD-7 9', scores: () => [gad7Score(9)], code: 'pcp_addresses', flags: [] },
-  {
-    name: 'GAD-7 10',
-    scores: () => [gad7Score(10)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 14,
-  },
-  {
-    name: 'GAD-7 14',
-    scores: () => [gad7Score(14)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 14,
-  },
-  {
-    name: 'GAD-7 15',
-    scores: () => [gad7Score(15)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'GAD-7 21',
-    scores: () => [gad7Score(21)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  // Combined: the most urgent wins.
-  {
-    name: 'PHQ-9 3 + GAD-7 3',
-    scores: () => [phq9Score(3), gad7Score(3)],
-    code: 'none',
-    flags: [],
-  },
-  {
-    name: 'PHQ-9 7 + GAD-7 12',
-    scores: () => [phq9Score(7), gad7Score(12)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 14,
-  },
-  {
-    name: 'PHQ-9 16 + GAD-7 3',
-    scores: () => [phq9Score(16), gad7Score(3)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'PHQ-9 2 item 9 = 1 + GAD-7 11',
-    scores: () => [phq9Score(2, 1), gad7Score(11)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9', 'bh_review_needed'],
-    hours: 72,
-    safety: true,
-  },
-  // Clinic thresholds change the outcome.
-  {
-    name: 'custom 3/6/9: PHQ-9 2',
-    rules: { phq9: custom },
-    scores: () => [phq9Score(2)],
-    code: 'none',
-    flags: [],
-  },
-  {
-    name: 'custom 3/6/9: PHQ-9 4',
-    rules: { phq9: custom },
-    scores: () => [phq9Score(4)],
-    code: 'pcp_addresses',
-    flags: [],
-  },
-  {
-    name: 'custom 3/6/9: PHQ-9 8, 7 days',
-    rules: { phq9: custom, offerBhWithinDays: 7 },
-    scores: () => [phq9Score(8)],
-    code: 'offer_bh',
-    flags: ['bh_review_needed'],
-    days: 7,
-  },
-  {
-    name: 'custom 3/6/9: PHQ-9 9, 48 h',
-    rules: { phq9: custom, urgentWithinHours: 48 },
-    scores: () => [phq9Score(9)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 48,
-  },
-  {
-    name: 'custom PHQ-9 only: GAD-7 9 keeps defaults',
-    rules: { phq9: custom },
-    scores: () => [gad7Score(9)],
-    code: 'pcp_addresses',
-    flags: [],
-  },
-  {
-    name: 'custom GAD-7 3/6/9: GAD-7 9',
-    rules: { gad7: custom },
-    scores: () => [gad7Score(9)],
-    code: 'warm_handoff_today',
-    flags: ['bh_review_needed'],
-    hours: 72,
-  },
-  {
-    name: 'item 9 from 2: answered 1',
-    rules: { phq9Item9SafetyFrom: 2 },
-    scores: () => [phq9Score(1, 1)],
-    code: 'none',
-    flags: [],
-  },
-  {
-    name: 'item 9 from 2: answered 2',
-    rules: { phq9Item9SafetyFrom: 2 },
-    scores: () => [phq9Score(2, 2)],
-    code: 'warm_handoff_today',
-    flags: ['safety_item9'],
-    hours: 72,
-    safety: true,
-  },
-];
 
 describe('triage disposition table', () => {
-  it.each(cases)('$name → $code', (c) => {
-    const { flags, disposition } = triage(c.scores(), rulesWith(c.rules));
-    expect(disposition.code).toBe(c.code);
-    expect(disposition.urgency).toBe(urgencyOf[c.code]);
-    expect(flags.map((flag) => flag.code)).toEqual(c.flags);
-    expect(disposition.followUpWithinDays).toBe(c.days);
-    expect(disposition.followUpWithinHours).toBe(c.hours);
-    expect(disposition.pcpSafetyStepsNow).toBe(c.safety ?? false);
+  it.each(cases)('%s → %s', (_name, scores, rules, code, flagCodes, expected) => {
+    const { flags, disposition } = triage(scores, rulesWith(rules));
+    expect(disposition.code).toBe(code);
+    expect(disposition.urgency).toBe(urgencyOf[code]);
+    expect(flags.map((flag) => flag.code)).toEqual(flagCodes);
+    expect(disposition.followUpWithinDays).toBe(expected.days);
+    expect(disposition.followUpWithinHours).toBe(expected.hours);
+    expect(disposition.pcpSafetyStepsNow).toBe(expected.safety ?? false);
     expect(() => Disposition.parse(disposition)).not.toThrow();
     for (const flag of flags) expect(() => Flag.parse(flag)).not.toThrow();
   });

@@ -1,0 +1,116 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Clinic, TriageRuleSet } from '../../contracts/clinics';
+import { DomainError } from '../../domain/errors';
+import type { ClinicRepository } from '../../ports/store';
+import { parseItem, toAttributes } from './items';
+import { clinicKeys, itemExists, itemIsNew, triageKeys } from './keys';
+import { mapPage, queryPage } from './query';
+import type { Table } from './table';
+import { cancellationReasons, conditionFailed, transactionConflict } from './transactions';
+
+export const createClinicRepository = (table: Table): ClinicRepository => ({
+  async get(clinicId) {
+    const { Item } = await table.client.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: clinicKeys.item(clinicId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item && parseItem('clinic', Clinic, Item);
+  },
+
+  async put(clinic) {
+    const attributes = toAttributes('clinic', clinic);
+    await table.client.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...attributes,
+          ...clinicKeys.item(clinic.clinicId),
+          ...clinicKeys.byNetwork(clinic.networkId, clinic.clinicId),
+        },
+      }),
+    );
+  },
+
+  async listByNetwork(networkId, page) {
+    const raw = await queryPage(
+      table,
+      { index: 'gsi1', partition: clinicKeys.networkPartition(networkId) },
+      page,
+    );
+    return mapPage(raw, (item) => parseItem('clinic', Clinic, item));
+  },
+
+  async getTriageRules(clinicId, version) {
+    const { Item } = await table.client.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: triageKeys.item(clinicId, version),
+        ConsistentRead: true,
+      }),
+    );
+    return Item && parseItem('triage-rules', TriageRuleSet, Item);
+  },
+
+  async publishTriageRules(rules, expectedCurrentVersion) {
+    if (expectedCurrentVersion !== null && rules.version <= expectedCurrentVersion) {
+      throw DomainError.conflict('A new triage rule version must be greater than the current one');
+    }
+    const attributes = toAttributes('triage-rules', rules);
+    // A clinic record always names a rule version (the Clinic contract requires one), so a clinic
+    // set up before its first rule set is published already points at the version being published.
+    // "No current version" therefore means: no attribute, or pointing at this not-yet-stored version
+    // (the rule item's attribute_not_exists makes sure that version is published only once).
+    const clinicCondition =
+      expectedCurrentVersion === null
+        ? `${itemExists} AND (attribute_not_exists(#v) OR #v = :new)`
+        : `${itemExists} AND #v = :expected`;
+    try {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table.tableName,
+                Item: { ...attributes, ...triageKeys.item(rules.clinicId, rules.version) },
+                ConditionExpression: itemIsNew,
+              },
+            },
+            {
+              Update: {
+                TableName: table.tableName,
+                Key: clinicKeys.item(rules.clinicId),
+                UpdateExpression: 'SET #v = :new',
+                ConditionExpression: clinicCondition,
+                ExpressionAttributeNames: { '#v': 'triageRuleVersion' },
+                ExpressionAttributeValues:
+                  expectedCurrentVersion === null
+                    ? { ':new': rules.version }
+                    : { ':new': rules.version, ':expected': expectedCurrentVersion },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      const [ruleItem, clinicItem] = reasons;
+      if (conditionFailed(clinicItem) && clinicItem?.itemExisted === false) {
+        throw DomainError.notFound('Clinic');
+      }
+      if (conditionFailed(ruleItem)) {
+        throw DomainError.conflict(`Triage rule version ${rules.version} already exists`);
+      }
+      if (conditionFailed(clinicItem) || transactionConflict(reasons)) {
+        throw DomainError.conflict(
+          "The clinic's triage rules were changed by someone else: reload them and try again",
+        );
+      }
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Store } from '../../ports/store';
+import { createAuditLog } from './audit-log';
+import { createClinicRepository } from './clinic-repository';
+import { createMembershipRepository } from './membership-repository';
+import { createPatientRepository } from './patient-repository';
+import { createScreeningRepository } from './screening-repository';
+import { createUserRepository } from './user-repository';
+
+export interface DynamoStoreOptions {
+  tableName: string;
+  /** From createDocumentClient: the same adapter serves AWS and DynamoDB Local. */
+  client: DynamoDBDocumentClient;
+}
+
+export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): Store => {
+  const table = { tableName, client };
+  return {
+    clinics: createClinicRepository(table),
+    users: createUserRepository(table),
+    memberships: createMembershipRepository(table),
+    patients: createPatientRepository(table),
+    screenings: createScreeningRepository(table),
+    audit: createAuditLog(table),
+  };
+};

@@ -1,0 +1,39 @@
+/**
+ * Reading why a TransactWriteItems was cancelled. DynamoDB reports one reason per item, in the
+ * order the items were sent, so callers map "item i failed its condition" to a domain error.
+ */
+import { z } from 'zod';
+
+const Cancelled = z.object({
+  name: z.literal('TransactionCanceledException'),
+  CancellationReasons: z
+    .array(z.object({ Code: z.string().optional(), Item: z.unknown().optional() }))
+    .optional(),
+});
+
+export interface CancellationReason {
+  /** 'None' for items that were fine, 'ConditionalCheckFailed', 'TransactionConflict', … */
+  code: string;
+  /** The item as it was, when ReturnValuesOnConditionCheckFailure asked for it and it exists. */
+  itemExisted: boolean;
+}
+
+/** The per-item reasons when `error` is a cancelled transaction; undefined for any other error. */
+export const cancellationReasons = (error: unknown): CancellationReason[] | undefined => {
+  const parsed = Cancelled.safeParse(error);
+  if (!parsed.success) return undefined;
+  return (parsed.data.CancellationReasons ?? []).map((reason) => ({
+    code: reason.Code ?? 'None',
+    itemExisted: reason.Item !== undefined && reason.Item !== null,
+  }));
+};
+
+export const conditionFailed = (reason: CancellationReason | undefined): boolean =>
+  reason?.code === 'ConditionalCheckFailed';
+
+/** Another transaction held one of the items: the caller may retry, the write did not happen. */
+export const transactionConflict = (reasons: CancellationReason[]): boolean =>
+  reasons.some((reason) => reason.code === 'TransactionConflict');
+
+export const isConditionalCheckFailed = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';

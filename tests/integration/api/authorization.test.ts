@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteId } from '../../../functions/contracts/api';
+import { Role } from '../../../functions/contracts/common';
+import { roleAllows, type Action } from '../../../functions/domain/access/policy';
+import { setDeps } from '../../../functions/platform/container';
+import type { Deps } from '../../../functions/ports/context';
+import { invoke, type Call } from '../../support/api';
+import { freshTable } from '../../support/dynamodb';
+import {
+  CLINIC_A,
+  CLINIC_B,
+  seedTwoClinics,
+  testDeps,
+  userFor,
+  validSubmission,
+} from '../../support/network';
+
+/** The action each route is authorized by. `satisfies` makes a new route fail to compile here. */
+const routeAction = {
+  getMe: null,
+  getClinic: 'clinic.read',
+  searchPatients: 'patient.search',
+  registerPatient: 'patient.create',
+  getPatient: 'patient.read',
+  submitScreening: 'screening.submit',
+  listScreenings: 'screening.read',
+  getScreening: 'screening.read',
+  listClinicScreenings: 'screening.read',
+} satisfies Record<RouteId, Action | null>;
+
+let table: Awaited<ReturnType<typeof freshTable>>;
+let deps: Deps;
+const ids = { A: { patient: '', screening: '' }, B: { patient: '', screening: '' } };
+
+beforeAll(async () => {
+  table = await freshTable();
+  deps = testDeps(table.store);
+  setDeps(deps);
+  const { patientA, patientB } = await seedTwoClinics(deps);
+  ids.A.patient = patientA.patientId;
+  ids.B.patient = patientB.patientId;
+  // A screening in each clinic, submitted by that clinic's own PCP.
+  const a = await invoke('submitScreening', {
+    sub: userFor('pcp'),
+    params: { clinicId: CLINIC_A, patientId: patientA.patientId },
+    body: validSubmission(),
+  });
+  expect(a.status).toBe(201);
+  ids.A.screening = String(a.body.screeningId);
+  const b = await invoke('submitScreening', {
+    sub: 'user-pcp-b',
+    params: { clinicId: CLINIC_B, patientId: patientB.patientId },
+    body: validSubmission(),
+  });
+  expect(b.status).toBe(201);
+  ids.B.screening = String(b.body.screeningId);
+});
+
+afterAll(async () => {
+  setDeps(undefined);
+  await table.drop();
+});
+
+const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
+  const clinicId = clinic === 'A' ? CLINIC_A : CLINIC_B;
+  const params = { clinicId, patientId: ids[clinic].patient, screeningId: ids[clinic].screening };
+  const body =
+    routeId === 'registerPatient'
+      ? { givenName: 'New', familyName: 'Person', dateOfBirth: '1990-05-05', sexAtBirth: 'female' }
+      : routeId === 'submitScreening'
+        ? validSubmission()
+        : undefined;
+  return { params, body };
+};
+
+const cases = (Object.keys(routeAction) as RouteId[]).flatMap((routeId) =>
+  Role.options.map((role) => ({ routeId, role })),
+);
+
+describe('every route × role × own/other clinic goes through the policy', () => {
+  it.each(cases)('$routeId as $role', async ({ routeId, role }) => {
+    const action = routeAction[routeId];
+    const own = await invoke(routeId, { ...callFor(routeId, 'A'), sub: userFor(role) });
+    if (action === null || roleAllows(role, action)) {
+      expect(own.status, JSON.stringify(own.body)).toBe(routes[routeId].successStatus);
+    } else {
+      expect(own.status).toBe(403);
+      expect(own.body.error?.code).toBe('forbidden');
+    }
+    if (action !== null) {
+      // Another clinic's resources: never a hint they exist.
+      const other = await invoke(routeId, { ...callFor(routeId, 'B'), sub: userFor(role) });
+      expect(other.status).toBe(404);
+      expect(other.body.error?.code).toBe('not_found');
+    }
+  });
+
+  it('answers 404 for clinic B patient ids requested under clinic A', async () => {
+    const reply = await invoke('getPatient', {
+      sub: userFor('pcp'),
+      params: { clinicId: CLINIC_A, patientId: ids.B.patient },
+    });
+    expect(reply.status).toBe(404);
+  });
+
+  it('refuses a request without a verified subject with 401', async () => {
+    const reply = await invoke('getMe', {});
+    expect(reply.status).toBe(401);
+    expect(reply.body.error?.code).toBe('unauthenticated');
+  });
+
+  it('records a role refusal in the clinic audit trail', async () => {
+    const reply = await invoke('getPatient', {
+      sub: userFor('admin'),
+      params: { clinicId: CLINIC_A, patientId: ids.A.patient },
+    });
+    expect(reply.status).toBe(403);
+    const day = deps.clock.now().toISOString().slice(0, 10);
+    const audit = await deps.store.audit.listForClinicDay(CLINIC_A, day, { limit: 100 });
+    expect(
+      audit.items.some(
+        (e) =>
+          e.actorId === userFor('admin') &&
+          e.action === 'patient.read' &&
+          e.outcome === 'denied' &&
+          e.patientId === ids.A.patient,
+      ),
+    ).toBe(true);
+  });
+
+  it('getMe lists only stored memberships with clinic names and zones', async () => {
+    const reply = await invoke('getMe', { sub: userFor('bcm') });
+    expect(reply.body).toMatchObject({
+      userId: userFor('bcm'),
+      displayName: 'A bcm',
+      memberships: [{ clinicId: CLINIC_A, clinicName: 'Clinic clinic-a', timeZone: 'America/Denver', role: 'bcm' }],
+    });
+  });
+
+});
