@@ -55,8 +55,9 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
   },
 
   async publishTriageRules(rules, expectedCurrentVersion) {
-    if (expectedCurrentVersion !== null && rules.version <= expectedCurrentVersion) {
-      throw DomainError.conflict('A new triage rule version must be greater than the current one');
+    // Equal is allowed: it stores the rule set a newly set-up clinic already names (seeding).
+    if (expectedCurrentVersion !== null && rules.version < expectedCurrentVersion) {
+      throw DomainError.conflict('A triage rule version cannot be older than the current one');
     }
     const attributes = toAttributes('triage-rules', rules);
     // A clinic record always names a rule version (the Clinic contract requires one), so a clinic

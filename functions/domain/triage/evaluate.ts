@@ -38,7 +38,7 @@ export const evaluateTotal = (
         `manager is available`,
     };
   }
-  if (total > offerBhFrom) {
+  if (total >= offerBhFrom) {
     return {
       code: 'offer_bh',
       reason:

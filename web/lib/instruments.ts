@@ -1,0 +1,8 @@
+/** Questionnaire definitions (pure domain data): the tablet renders from the same source the server scores with. */
+export { getInstrument, instruments } from '../../functions/domain/instruments';
+export type {
+  AnswerOption,
+  InstrumentDefinition,
+  InstrumentItem,
+  LocalizedText,
+} from '../../functions/domain/instruments/types';
