@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { Language } from '../contracts/common';
 import type { Patient } from '../contracts/patients';
 import type { InstrumentResponse, ScreeningResult } from '../contracts/screenings';
+import { getInstrument } from '../domain/instruments';
 import { scoreScreening } from '../domain/screening';
 import { defaultTriageRules, triage } from '../domain/triage';
 import type { AuditEvent } from '../domain/model';
@@ -139,7 +140,10 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
     for (const visit of [...visits].sort((a, b) => b.daysAgo - a.daysAgo)) {
       // Mid-morning in the clinic's day, roughly: the exact hour does not matter for the demo.
       const at = new Date(now.getTime() - visit.daysAgo * DAY_MS - 3 * 60 * 60 * 1000);
-      const language = demo.preferredLanguage;
+      // Spanish-preferring patients read English until the instruments carry the official Spanish.
+      const language = getInstrument('PHQ9').languages.includes(demo.preferredLanguage)
+        ? demo.preferredLanguage
+        : 'en';
       const scores = scoreScreening({ language, responses: responsesFor(visit) });
       const decision = triage(scores, rules);
       const result: ScreeningResult = {

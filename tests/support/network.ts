@@ -59,7 +59,12 @@ export const seedTwoClinics = async (deps: Deps) => {
     );
   }
   for (const role of Role.options) {
-    await store.users.put({ userId: userFor(role), displayName: `A ${role}`, email: `${role}@a.invalid`, createdAt });
+    await store.users.put({
+      userId: userFor(role),
+      displayName: `A ${role}`,
+      email: `${role}@a.invalid`,
+      createdAt,
+    });
     await store.memberships.put({ userId: userFor(role), clinicId: CLINIC_A, role, createdAt });
   }
   await store.users.put({ userId: PCP_B, displayName: 'B pcp', email: 'pcp@b.invalid', createdAt });

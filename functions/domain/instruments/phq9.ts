@@ -58,7 +58,7 @@ export const phq9: InstrumentDefinition = {
     { id: 'none-minimal', label: 'None–minimal', min: 0, max: 4 },
     { id: 'mild', label: 'Mild', min: 5, max: 9 },
     { id: 'moderate', label: 'Moderate', min: 10, max: 14 },
-    { id: 'moderately-severe', label: 'Moderately severe', min: 15, max: 20 },
+    { id: 'moderately-severe', label: 'Moderately severe', min: 15, max: 19 },
     { id: 'severe', label: 'Severe', min: 20, max: 27 },
   ],
   maxTotal: 27,

@@ -43,4 +43,20 @@ describe('scoreScreening', () => {
       { field: 'body.responses.1.answers.3', message: 'must be 0–3' },
     ]);
   });
+
+  it('refuses a language an instrument is not published in, naming body.language', () => {
+    const submit = () =>
+      scoreScreening({
+        language: 'es',
+        responses: [{ instrument: 'PHQ9', answers: phq9Answers(3, 0) }],
+      });
+    expect(submit).toThrowError(DomainError);
+    try {
+      submit();
+    } catch (error) {
+      expect((error as DomainError).fields).toEqual([
+        { field: 'body.language', message: 'is not available for PHQ-9' },
+      ]);
+    }
+  });
 });
