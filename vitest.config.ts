@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// Refusals are logged at INFO; tests provoke hundreds of them on purpose.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'WARN' };
 
 export default defineConfig({
   test: {

@@ -43,6 +43,11 @@ export default defineConfig({
   plugins: [react(), webConfig()],
   // The Chime SDK (loaded later, on the call screen only) expects Node's `global`.
   define: { global: 'globalThis' },
+  resolve: {
+    // Features import shared code as @lib/…: the lint rule that keeps features apart also
+    // rejects a relative ../../lib path (its "!../../lib/**" exception never matches).
+    alias: { '@lib': `${webRoot}/lib` },
+  },
   server: {
     // The web imports the contracts and pure domain rules from ../functions.
     fs: { allow: [repoRoot] },

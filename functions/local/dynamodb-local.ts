@@ -60,6 +60,7 @@ const checkJava = async (): Promise<void> => {
       missing
         ? `DynamoDB Local needs Java ${MIN_JAVA}+ but no \`java\` command was found: ${JAVA_FIX}`
         : `DynamoDB Local needs Java ${MIN_JAVA}+ but \`java -version\` failed: ${JAVA_FIX}`,
+      { cause: error },
     );
   }
   const major = javaMajorVersion(output);

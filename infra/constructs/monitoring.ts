@@ -58,7 +58,13 @@ export class Monitoring extends Construct {
     this.logsKey.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal(`logs.${region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        actions: [
+          'kms:Encrypt*',
+          'kms:Decrypt*',
+          'kms:ReEncrypt*',
+          'kms:GenerateDataKey*',
+          'kms:Describe*',
+        ],
         resources: ['*'],
         conditions: {
           ArnLike: {
@@ -104,11 +110,19 @@ export class Monitoring extends Construct {
 
   alarmOnFunction(id: string, fn: IFunction): void {
     this.alarm(`${id}Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 'errors');
-    this.alarm(`${id}Throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), 'throttles');
+    this.alarm(
+      `${id}Throttles`,
+      fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+      'throttles',
+    );
   }
 
   alarmOnApi(id: string, api: HttpApi): void {
-    this.alarm(`${id}ServerErrors`, api.metricServerError({ period: PERIOD, statistic: 'Sum' }), '5xx');
+    this.alarm(
+      `${id}ServerErrors`,
+      api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
+      '5xx',
+    );
   }
 
   alarmOnTable(id: string, table: Table): void {

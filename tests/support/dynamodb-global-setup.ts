@@ -4,7 +4,6 @@
  * parallel without seeing each other's data.
  */
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +12,10 @@ declare module 'vitest' {
 }
 
 export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
+  // The project's `env` reaches the test workers, not this process: silence the SDK's Node 20
+  // notice here too, before the SDK is loaded.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { startDynamoDbLocal } = await import('../../functions/local/dynamodb-local');
   const dynamo = await startDynamoDbLocal();
   provide('dynamodbEndpoint', dynamo.endpoint);
   return () => dynamo.stop();

@@ -16,7 +16,7 @@ import type { Store } from '../../functions/ports/store';
 const REGION = 'us-east-1';
 
 export interface RequestLog {
-  /** Command names sent since the last reset, e.g. ['QueryCommand']. */
+  /** DynamoDB operations sent since the last reset, e.g. ['QueryCommand', 'GetItemCommand']. */
   readonly commands: string[];
   reset(): void;
 }

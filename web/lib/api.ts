@@ -123,7 +123,8 @@ export function createApiClient(apiUrl: string): ApiClient {
       const url = `${base}${path}${qs ? `?${qs}` : ''}`;
 
       const token = sessionStore.validToken();
-      if (!token) throw new ApiError(401, 'unauthenticated', 'Your sign-in has ended. Please sign in again.');
+      if (!token)
+        throw new ApiError(401, 'unauthenticated', 'Your sign-in has ended. Please sign in again.');
 
       const headers: Record<string, string> = {
         accept: 'application/json',
@@ -187,7 +188,10 @@ export function useApi(): ApiClient {
 }
 
 /** Field issues of the request body, keyed by the form field they name ("body.givenName" → "givenName"). */
-export function bodyFieldErrors(error: ApiError): { byField: Map<string, string>; rest: FieldIssue[] } {
+export function bodyFieldErrors(error: ApiError): {
+  byField: Map<string, string>;
+  rest: FieldIssue[];
+} {
   const byField = new Map<string, string>();
   const rest: FieldIssue[] = [];
   for (const issue of error.fields) {

@@ -1,5 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { z } from 'zod';
 import {
   LocalTokenResponse,
@@ -50,7 +57,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const startSession = useCallback(
     (idToken: string, fallbackExpiry: number | null, mode: Session['mode']) => {
-      queryClient.clear();
+      // Nothing cached under a previous user survives a new sign-in.
+      queryClient.getQueryCache().clear();
       const expiresAt = jwtExpiry(idToken) ?? fallbackExpiry ?? Date.now() + DEFAULT_LIFETIME_MS;
       sessionStore.set({ idToken, expiresAt, mode });
     },
@@ -78,7 +86,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           cache: 'no-store',
           signal,
         });
-        if (!response.ok) throw new Error(`The demo users could not be loaded (${response.status}).`);
+        if (!response.ok)
+          throw new Error(`The demo users could not be loaded (${response.status}).`);
         return LocalUsersResponse.parse(await response.json()).users;
       },
       async signInLocal(username) {

@@ -6,7 +6,8 @@ export type { WebConfig };
 /** Loads /config.json (served next to the app) and checks it against the contract. */
 export async function loadConfig(signal?: AbortSignal): Promise<WebConfig> {
   const response = await fetch('/config.json', { cache: 'no-store', signal });
-  if (!response.ok) throw new Error(`The app configuration could not be loaded (${response.status}).`);
+  if (!response.ok)
+    throw new Error(`The app configuration could not be loaded (${response.status}).`);
   const parsed = WebConfig.safeParse(await response.json());
   if (!parsed.success) throw new Error('The app configuration is not valid.');
   return parsed.data;

@@ -16,6 +16,8 @@ const SKEW_MS = 30_000;
 
 const listeners = new Set<() => void>();
 let current: Session | null | undefined;
+/** Why the last session ended: after an expiry the user is brought back to where they were. */
+let endReason: 'expired' | 'signed-out' | null = null;
 
 const read = (): Session | null => {
   try {
@@ -41,8 +43,12 @@ export const sessionStore = {
     if (current === undefined) current = read();
     return current;
   },
+  endReason(): 'expired' | 'signed-out' | null {
+    return endReason;
+  },
   set(session: Session): void {
     current = session;
+    endReason = null;
     try {
       window.sessionStorage.setItem(KEY, JSON.stringify(session));
     } catch {
@@ -52,7 +58,9 @@ export const sessionStore = {
   },
   /** Ends the session but keeps the rest of sessionStorage (e.g. answers waiting to be sent). */
   expire(): void {
+    if (sessionStore.get() === null) return;
     current = null;
+    endReason = 'expired';
     try {
       window.sessionStorage.removeItem(KEY);
     } catch {
@@ -63,6 +71,7 @@ export const sessionStore = {
   /** Sign-out: wipes everything this tab kept, including any unsent answers. */
   wipe(): void {
     current = null;
+    endReason = 'signed-out';
     try {
       window.sessionStorage.clear();
     } catch {

@@ -61,9 +61,11 @@ export const formatIsoDate = (isoDate: string): string => {
 
 /** Today's calendar date in a zone, as YYYY-MM-DD. */
 export const isoDateIn = (epochMs: number, timeZone: string): string => {
-  const parts = format(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
-    new Date(epochMs),
-  );
+  const parts = format(timeZone, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(epochMs));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}`;
 };

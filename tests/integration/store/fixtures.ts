@@ -123,11 +123,16 @@ export const expectInvalidCursor = async (promise: Promise<unknown>) => {
   const error = await domainError(promise);
   expect(error.kind).toBe('validation');
   expect(error.message).toBe('Invalid cursor');
-  expect(error.fields).toEqual([{ field: 'query.cursor', message: 'is not a cursor for this list' }]);
+  expect(error.fields).toEqual([
+    { field: 'query.cursor', message: 'is not a cursor for this list' },
+  ]);
 };
 
 /** A cursor re-encoded with one key attribute changed: what a curious client might try. */
 export const tamper = (cursor: string, changes: Record<string, string>): string => {
-  const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, string>;
+  const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<
+    string,
+    string
+  >;
   return Buffer.from(JSON.stringify({ ...key, ...changes }), 'utf8').toString('base64url');
 };

@@ -1,0 +1,140 @@
+/**
+ * The HTTP API: one house function per entry of the route table (functions/contracts/api.ts),
+ * every route behind the Cognito JWT authorizer, stage-wide throttling, and JSON access logs that
+ * record the route template (never the raw path or query, which can carry identifiers or names).
+ */
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { routes, type RouteId } from '../../functions/contracts/api';
+import { httpHandlerEntry } from '../paths';
+import type { LogLevel } from '../settings';
+import type { Auth } from './auth';
+import { HouseFunction } from './house-function';
+import type { Monitoring } from './monitoring';
+
+export interface ApiProps {
+  readonly table: Table;
+  readonly auth: Auth;
+  readonly monitoring: Monitoring;
+  /** Origins allowed by CORS (see docs/deploy.md for why the default-domain case differs). */
+  readonly corsOrigins: string[];
+  readonly logLevel: LogLevel;
+  readonly reservedConcurrency: number;
+}
+
+/** Stage-wide limits: far above what a few rural clinics generate, far below a flood. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+const SERVICE_NAME = 'bh-consult-api';
+
+const pascal = (routeId: string): string => routeId.charAt(0).toUpperCase() + routeId.slice(1);
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** https://<id>.execute-api.<region>.amazonaws.com, no trailing slash. */
+  readonly url: string;
+  readonly functions: ReadonlyMap<RouteId, HouseFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { monitoring } = props;
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'BH consult API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.corsOrigins,
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type'],
+        // Bearer tokens only: no cookie is ever sent, so no credentialed CORS.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.url = this.httpApi.apiEndpoint;
+
+    const accessLogs = monitoring.logGroup(this, 'AccessLogs');
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.auth.issuerUrl, {
+      // The web sends the ID token, whose `aud` is the web client id.
+      jwtAudience: [props.auth.webClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const functions = new Map<RouteId, HouseFunction>();
+    for (const [routeId, route] of Object.entries(routes) as [
+      RouteId,
+      (typeof routes)[RouteId],
+    ][]) {
+      const name = pascal(routeId);
+      const fn = new HouseFunction(this, name, {
+        entry: httpHandlerEntry(route.handler),
+        description: `${route.method} ${route.path}`,
+        monitoring,
+        serviceName: SERVICE_NAME,
+        logLevel: props.logLevel,
+        reservedConcurrency: props.reservedConcurrency,
+        environment: { TABLE_NAME: props.table.tableName },
+      });
+      fn.grantTable(props.table, route.writes ? 'readWrite' : 'read');
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${name}Integration`, fn.function),
+        authorizer,
+      });
+      monitoring.alarmOnFunction(name, fn.function);
+      functions.set(routeId, fn);
+    }
+    this.functions = functions;
+    monitoring.alarmOnApi('Api', this.httpApi);
+  }
+}
+
+/**
+ * JSON (structured) access log. Route templates and the caller's `sub` identify what happened and
+ * who did it without a single identifier or search term from the URL.
+ */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+};

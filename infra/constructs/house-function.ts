@@ -1,0 +1,159 @@
+/**
+ * The house Lambda: every function in the stack is built here so runtime, architecture, bundling,
+ * tracing, logging and IAM baseline are decided once. Each function gets its own role (no AWS
+ * managed policies: log writes are granted on its own log group only) and its own encrypted log
+ * group, so one function's permissions and logs never leak into another's.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { LogLevel } from '../settings';
+import { acknowledge, nagArnRef } from '../acknowledge';
+import { projectRoot } from '../paths';
+import path from 'node:path';
+import type { Monitoring } from './monitoring';
+
+export interface HouseFunctionProps {
+  /** Absolute path of the TypeScript entry file. */
+  readonly entry: string;
+  readonly description: string;
+  readonly monitoring: Monitoring;
+  readonly serviceName: string;
+  readonly logLevel: LogLevel;
+  readonly reservedConcurrency: number;
+  /** Non-secret, non-PHI configuration only: Lambda environment is visible to operators. */
+  readonly environment?: Record<string, string>;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+}
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __houseCreateRequire } from 'node:module'; " +
+  'const require = __houseCreateRequire(import.meta.url);';
+
+export class HouseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    super(scope, id);
+
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    this.logGroup = props.monitoring.logGroup(this, 'Logs');
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      // HTTP API gives up after 30 s; fail well before so the client gets a clean error.
+      timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      role: this.role,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel[props.logLevel],
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        LOG_LEVEL: props.logLevel,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need file/line only; embedding sources would double the bundle.
+        sourcesContent: false,
+        // The Node 22 runtime ships AWS SDK v3; bundling it would only add cold-start weight.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support ' +
+        'resource-level permissions, so CDK grants them on "*"; they only write trace data.',
+    );
+    acknowledge(
+      this.role,
+      'HIPAA.Security-IAMNoInlinePolicy',
+      'The only inline policy is the CDK-generated default policy of this single-purpose role ' +
+        '(X-Ray, its own log group, the table and key grants); it is created, reviewed and ' +
+        'deleted with the role, so a separate managed policy would add no control.',
+    );
+    acknowledge(
+      this.function,
+      'HIPAA.Security-LambdaInsideVPC',
+      'The function reaches only AWS APIs (DynamoDB, KMS, X-Ray, CloudWatch Logs) over TLS with ' +
+        'SigV4/IAM; there is no private network resource to reach, and a VPC would add NAT or ' +
+        'endpoint cost and cold-start latency without narrowing access, which IAM already scopes.',
+    );
+    acknowledge(
+      this.function,
+      'HIPAA.Security-LambdaDLQ',
+      'Invoked synchronously by API Gateway: the caller receives the error response and Lambda ' +
+        'never retries, so an asynchronous dead-letter queue would never receive a message.',
+    );
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Pinned to nodejs22.x on purpose: it is the runtime the project, its tests and its local ' +
+        'mode target (docs/deploy.md), and it is in standard support; moving to a newer runtime ' +
+        'is a tested upgrade, not a side effect of a CDK bump.',
+    );
+  }
+
+  /** Least privilege on the PHI table; the table grant includes the KMS key operations it needs. */
+  grantTable(table: Table, access: TableAccess): void {
+    if (access === 'read') table.grantReadData(this.role);
+    else table.grantReadWriteData(this.role);
+
+    acknowledge(
+      this.role,
+      `AwsSolutions-IAM5[Resource::${nagArnRef(table)}/index/*]`,
+      'The table grant names <table ARN>/index/*: only the GSIs of this one PHI table ' +
+        '(gsi1-gsi3 from table-schema.ts), so queries on any index added to the schema keep ' +
+        'working; it cannot reach any other table.',
+    );
+    if (access === 'readWrite') {
+      for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+        acknowledge(
+          this.role,
+          `AwsSolutions-IAM5[Action::${action}]`,
+          `${action} comes from the CDK table grant for a customer-managed-key table and is ` +
+            "limited by Resource to this table's single key; it cannot touch any other key.",
+        );
+      }
+    }
+  }
+}

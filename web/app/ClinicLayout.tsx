@@ -1,0 +1,52 @@
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../lib/auth';
+import { roleLabels, useClinic } from '../lib/clinic';
+import { paths } from '../lib/paths';
+import { formatClock, useNow } from '../lib/time';
+
+/** Staff and admin pages: clinic name and local time, who is signed in, and sign-out. */
+export function ClinicLayout() {
+  const clinic = useClinic();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const now = useNow();
+  const onSignOut = () => {
+    signOut();
+    void navigate(paths.signIn(), { replace: true });
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <div className="app-brand">
+            <p className="app-clinic">{clinic.clinicName}</p>
+            <p className="app-clock">
+              Local time <time>{formatClock(now, clinic.timeZone)}</time>
+            </p>
+          </div>
+          <nav aria-label="Main" className="app-nav">
+            <NavLink end to={paths.area(clinic.clinicId, clinic.area)}>
+              {clinic.area === 'admin' ? 'Clinic overview' : 'Clinic home'}
+            </NavLink>
+            {clinic.canSwitch && <Link to={paths.home}>Switch clinic or role</Link>}
+          </nav>
+          <div className="app-user">
+            <p>
+              <span className="app-user-name">{clinic.me.displayName}</span>
+              <span className="app-user-role">{roleLabels[clinic.role]}</span>
+            </p>
+            <button type="button" className="button button-small" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main className="page" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

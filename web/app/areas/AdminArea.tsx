@@ -1,0 +1,16 @@
+import { Route, Routes } from 'react-router';
+import { AdminOverview } from '../../features/admin-overview/AdminOverview';
+import { ClinicLayout } from '../ClinicLayout';
+import { NotFoundPage } from '../RouteError';
+
+/** Clinic admins, under /clinics/:clinicId/admin. */
+export default function AdminArea() {
+  return (
+    <Routes>
+      <Route element={<ClinicLayout />}>
+        <Route index element={<AdminOverview />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

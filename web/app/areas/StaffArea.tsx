@@ -1,0 +1,26 @@
+import { Route, Routes } from 'react-router';
+import { ClinicHome } from '../../features/clinic-home/ClinicHome';
+import { PatientPage } from '../../features/patient/PatientPage';
+import { PatientMode } from '../../features/questionnaire/PatientMode';
+import { ResultPage } from '../../features/screening-result/ResultPage';
+import { ClinicLayout } from '../ClinicLayout';
+import { NotFoundPage } from '../RouteError';
+
+/**
+ * Clinical staff (pcp, ma, bcm, psychiatrist), under /clinics/:clinicId/staff. Patient mode is
+ * outside the layout: no header, no links, nothing but the questionnaire. The whole area is one
+ * chunk so that nothing more has to download while the tablet is in a patient's hands.
+ */
+export default function StaffArea() {
+  return (
+    <Routes>
+      <Route element={<ClinicLayout />}>
+        <Route index element={<ClinicHome />} />
+        <Route path="patients/:patientId" element={<PatientPage />} />
+        <Route path="patients/:patientId/screenings/:screeningId" element={<ResultPage />} />
+      </Route>
+      <Route path="patients/:patientId/screen" element={<PatientMode />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,33 @@
+import { createBrowserRouter } from 'react-router';
+import { CognitoCallback } from '../features/sign-in/CognitoCallback';
+import { SignInPage } from '../features/sign-in/SignInPage';
+import { callbackPath, type WebConfig } from '../lib/config';
+import { AreaGuard } from './AreaGuard';
+import { HomeRoute } from './HomeRoute';
+import { NotFoundPage, RouteError } from './RouteError';
+import { RequireAuth } from './RequireAuth';
+
+/**
+ * URL map. Role areas live under /clinics/:clinicId/<area>/* and are each one lazily loaded chunk,
+ * fetched only after the role guard has found a matching membership.
+ */
+export const createAppRouter = (config: WebConfig) =>
+  createBrowserRouter([
+    {
+      errorElement: <RouteError />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        { path: callbackPath(config), element: <CognitoCallback /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            { path: '/', element: <HomeRoute /> },
+            { path: '/clinics/:clinicId/staff/*', element: <AreaGuard area="staff" /> },
+            { path: '/clinics/:clinicId/admin/*', element: <AreaGuard area="admin" /> },
+            { path: '/clinics/:clinicId/device/*', element: <AreaGuard area="device" /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);

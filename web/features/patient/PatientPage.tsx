@@ -1,0 +1,148 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useApi } from '@lib/api';
+import { useClinic } from '@lib/clinic';
+import type { Patient } from '@lib/contracts';
+import { paths } from '@lib/paths';
+import { queryKeys, usePatient } from '@lib/queries';
+import { ScreeningTable } from '@lib/ui/screenings';
+import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
+
+/** The screening handed to the patient: PHQ-9, then GAD-7. */
+const SCREENING = ['PHQ9', 'GAD7'] as const;
+
+const SEX_LABEL: Record<Patient['sexAtBirth'], string> = {
+  female: 'Female',
+  male: 'Male',
+  unknown: 'Unknown',
+};
+const LANGUAGE_LABEL: Record<Patient['preferredLanguage'], string> = {
+  en: 'English',
+  es: 'Spanish (Español)',
+};
+
+/** One patient: who they are, their screenings, and the button that starts patient mode. */
+export function PatientPage() {
+  const { patientId = '' } = useParams();
+  const { clinicId } = useClinic();
+  const patient = usePatient(clinicId, patientId);
+
+  if (patient.isPending) return <Loading label="Loading patient…" />;
+  if (patient.isError) {
+    return (
+      <>
+        <title>Patient — Behavioral health consult</title>
+        <h1>Patient</h1>
+        <ErrorNotice error={patient.error} onRetry={() => void patient.refetch()} />
+        <p>
+          <Link to={paths.clinicHome(clinicId)}>Back to clinic home</Link>
+        </p>
+      </>
+    );
+  }
+  return <PatientDetails patient={patient.data} />;
+}
+
+function PatientDetails({ patient }: { patient: Patient }) {
+  const { clinicId, timeZone } = useClinic();
+  const navigate = useNavigate();
+  const now = useNow();
+  const age = ageOn(patient.dateOfBirth, isoDateIn(now, timeZone));
+  const name = `${patient.givenName} ${patient.familyName}`;
+  return (
+    <>
+      <title>{`${name} — Behavioral health consult`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.clinicHome(clinicId)}>Clinic home</Link>
+      </nav>
+      <div className="patient-head">
+        <div>
+          <h1>{name}</h1>
+          <dl className="facts">
+            <div>
+              <dt>Date of birth</dt>
+              <dd>
+                {formatIsoDate(patient.dateOfBirth)}
+                {age !== null && ` (age ${age})`}
+              </dd>
+            </div>
+            <div>
+              <dt>MRN</dt>
+              <dd>{patient.mrn ?? 'None recorded'}</dd>
+            </div>
+            <div>
+              <dt>Sex at birth</dt>
+              <dd>{SEX_LABEL[patient.sexAtBirth]}</dd>
+            </div>
+            <div>
+              <dt>Preferred language</dt>
+              <dd>{LANGUAGE_LABEL[patient.preferredLanguage]}</dd>
+            </div>
+          </dl>
+        </div>
+        <div className="patient-actions">
+          <button
+            type="button"
+            className="button button-primary button-large"
+            onClick={() => void navigate(paths.screen(clinicId, patient.patientId, SCREENING))}
+          >
+            Hand tablet to patient
+          </button>
+          <p className="hint">Starts the PHQ-9 and GAD-7 in patient mode.</p>
+        </div>
+      </div>
+      <ScreeningHistory patientId={patient.patientId} />
+    </>
+  );
+}
+
+function ScreeningHistory({ patientId }: { patientId: string }) {
+  const api = useApi();
+  const { clinicId, timeZone } = useClinic();
+  const now = useNow();
+  const history = useInfiniteQuery({
+    queryKey: queryKeys.patientScreenings(clinicId, patientId),
+    queryFn: ({ pageParam, signal }) =>
+      api.call('listScreenings', {
+        params: { clinicId, patientId },
+        query: { limit: 20, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = history.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">Screening history</h2>
+      {history.isPending && <Loading label="Loading screenings…" />}
+      {history.isError && (
+        <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />
+      )}
+      {history.isSuccess && items.length === 0 && <p>No screenings yet.</p>}
+      {items.length > 0 && (
+        <div className="table-wrap">
+          <ScreeningTable
+            items={items}
+            timeZone={timeZone}
+            now={now}
+            caption="Screening history, newest first"
+            showPatient={false}
+            resultPath={(item) => paths.result(clinicId, patientId, item.screeningId)}
+          />
+        </div>
+      )}
+      {history.hasNextPage && (
+        <button
+          type="button"
+          className="button"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
+          {history.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </section>
+  );
+}

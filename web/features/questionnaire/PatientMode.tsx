@@ -1,0 +1,661 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
+import { describeError, isApiError, useApi } from '@lib/api';
+import { useClinic } from '@lib/clinic';
+import { InstrumentId, Language, type ScreeningSubmit } from '@lib/contracts';
+import { getInstrument, type InstrumentDefinition, type LocalizedText } from '@lib/instruments';
+import { paths } from '@lib/paths';
+import { queryKeys, usePatient } from '@lib/queries';
+import { clearPending, loadPending, savePending } from './pending';
+import { languageNames, notAvailableIn, patientStrings, type PatientStrings } from './strings';
+
+const DEFAULT_INSTRUMENTS: InstrumentId[] = ['PHQ9', 'GAD7'];
+/** While answers wait for the network, try again this often (besides the browser's `online` event). */
+const RETRY_EVERY_MS = 20_000;
+
+function parseInstruments(value: string | null): InstrumentId[] | null {
+  if (!value) return DEFAULT_INSTRUMENTS;
+  const ids: InstrumentId[] = [];
+  for (const raw of value.split(',')) {
+    const parsed = InstrumentId.safeParse(raw.trim());
+    if (!parsed.success || ids.includes(parsed.data)) return null;
+    ids.push(parsed.data);
+  }
+  return ids.length > 0 ? ids : null;
+}
+
+/** A kept submission is used only if it still fits the instrument definitions. */
+function usablePending(pending: ScreeningSubmit | null): ScreeningSubmit | null {
+  if (!pending) return null;
+  const fits = pending.responses.every(
+    (r) => getInstrument(r.instrument).items.length === r.answers.length,
+  );
+  return fits ? pending : null;
+}
+
+/**
+ * Patient mode (/clinics/:clinicId/staff/patients/:patientId/screen?instruments=PHQ9,GAD7): the
+ * tablet in the patient's hands. Language first, then one question per screen, a review, and
+ * "Send my answers". Answers live in React state only; if sending fails for want of a network (or
+ * of a valid staff sign-in) they are kept in sessionStorage until sent, then wiped.
+ */
+export function PatientMode() {
+  const { patientId = '' } = useParams();
+  const [search] = useSearchParams();
+  const { clinicId } = useClinic();
+  const [pending] = useState(() => usablePending(loadPending(clinicId, patientId)));
+  const instrumentIds = pending
+    ? pending.responses.map((r) => r.instrument)
+    : parseInstruments(search.get('instruments'));
+
+  if (!instrumentIds) {
+    return (
+      <main className="page page-narrow" id="main">
+        <title>Unknown questionnaire — Behavioral health consult</title>
+        <h1>Unknown questionnaire</h1>
+        <p>This screening link names a questionnaire the app does not know.</p>
+        <Link className="button" to={paths.patient(clinicId, patientId)}>
+          Back to the patient
+        </Link>
+      </main>
+    );
+  }
+  return (
+    <Questionnaire
+      key={`${clinicId}/${patientId}`}
+      clinicId={clinicId}
+      patientId={patientId}
+      definitions={instrumentIds.map(getInstrument)}
+      pending={pending}
+    />
+  );
+}
+
+type Step =
+  | { kind: 'language' }
+  | { kind: 'question'; index: number; returnToReview: boolean }
+  | { kind: 'review' }
+  | { kind: 'done'; screeningId: string };
+
+interface State {
+  step: Step;
+  language: Language | null;
+  /** One entry per question across all instruments, in order; null = not answered yet. */
+  answers: (number | null)[];
+  /** Answers restored from a submission that is still waiting to be sent. */
+  restored: boolean;
+  /** "Next" was pressed without an answer. */
+  missing: boolean;
+}
+
+interface Question {
+  definition: InstrumentDefinition;
+  part: number;
+  itemIndex: number;
+}
+
+const localized = (text: LocalizedText, language: Language): string => text[language] ?? text.en;
+
+function Questionnaire({
+  clinicId,
+  patientId,
+  definitions,
+  pending,
+}: {
+  clinicId: string;
+  patientId: string;
+  definitions: InstrumentDefinition[];
+  pending: ScreeningSubmit | null;
+}) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const patient = usePatient(clinicId, patientId);
+  const firstName = patient.data?.givenName;
+
+  const questions: Question[] = definitions.flatMap((definition, part) =>
+    definition.items.map((_, itemIndex) => ({ definition, part, itemIndex })),
+  );
+  // Offer only the languages every chosen instrument is published in.
+  const languages = Language.options.filter((language) =>
+    definitions.every((d) => d.languages.includes(language)),
+  );
+
+  const [state, setState] = useState<State>(() =>
+    pending
+      ? {
+          step: { kind: 'review' },
+          language: pending.language,
+          answers: pending.responses.flatMap((r) => r.answers),
+          restored: true,
+          missing: false,
+        }
+      : {
+          step: { kind: 'language' },
+          language: null,
+          answers: questions.map(() => null),
+          restored: false,
+          missing: false,
+        },
+  );
+
+  const submit = useMutation({
+    // Fail at once when offline (instead of pausing) so the patient is told and the answers are kept.
+    networkMode: 'always',
+    gcTime: 0,
+    mutationFn: async (body: ScreeningSubmit) => {
+      try {
+        return await api.call('submitScreening', { params: { clinicId, patientId }, body });
+      } catch (error) {
+        // Kept here, before anything else reacts to the error (a 401 leaves for the sign-in page).
+        if (isApiError(error) && (error.isNetwork || error.status === 401)) {
+          savePending(clinicId, patientId, body);
+        }
+        throw error;
+      }
+    },
+    onSuccess: (result) => {
+      clearPending(clinicId, patientId);
+      queryClient.setQueryData(
+        queryKeys.screening(clinicId, patientId, result.screeningId),
+        result,
+      );
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.patientScreenings(clinicId, patientId),
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.clinicScreenings(clinicId) });
+      // Wipe the answers: only the result's id is kept, for the care team's button.
+      setState((s) => ({
+        step: { kind: 'done', screeningId: result.screeningId },
+        language: s.language,
+        answers: [],
+        restored: false,
+        missing: false,
+      }));
+    },
+  });
+
+  const failure = submit.isError && isApiError(submit.error) ? submit.error : null;
+  const offline = failure?.isNetwork === true;
+  const signedOut = failure?.status === 401;
+  const refused = submit.isError && !offline && !signedOut;
+  const waiting = offline || (state.restored && submit.isIdle);
+  const done = state.step.kind === 'done';
+
+  const buildBody = (): ScreeningSubmit | null => {
+    const { language, answers } = state;
+    if (!language || answers.length !== questions.length || answers.some((a) => a === null)) {
+      return null;
+    }
+    let offset = 0;
+    const responses = definitions.map((definition) => {
+      const slice = answers.slice(offset, offset + definition.items.length) as number[];
+      offset += definition.items.length;
+      return { instrument: definition.id, answers: slice };
+    });
+    return { language, responses };
+  };
+
+  const send = () => {
+    const body = buildBody();
+    if (body && !submit.isPending) submit.mutate(body);
+  };
+
+  // Retry by itself while waiting: when the browser says it is back online, and every so often.
+  const retry = useEffectEvent(() => {
+    if (navigator.onLine) send();
+  });
+  useEffect(() => {
+    if (!waiting) return;
+    const onOnline = () => retry();
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(onOnline, RETRY_EVERY_MS);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [waiting]);
+  // Answers restored after a dropped connection or a new sign-in: send them straight away.
+  useEffect(() => {
+    if (pending) retry();
+  }, [pending]);
+
+  // Drop the sent answers from the mutation's memory too.
+  const reset = submit.reset;
+  useEffect(() => {
+    if (done) reset();
+  }, [done, reset]);
+
+  // A reload or closing the tab would lose unsent answers: ask first.
+  const unsent = !done && state.answers.some((a) => a !== null);
+  useEffect(() => {
+    if (!unsent) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsent]);
+
+  // Patient mode leads nowhere else: every navigation (including Back) is held until staff end it.
+  const allowNavigation = useRef(false);
+  const blocker = useBlocker(() => !allowNavigation.current);
+  const [leaving, setLeaving] = useState(false);
+  const showLeave = leaving || blocker.state === 'blocked';
+
+  const leave = () => {
+    clearPending(clinicId, patientId);
+    setState((s) => ({ ...s, answers: [], language: null }));
+    allowNavigation.current = true;
+    if (blocker.state === 'blocked') blocker.proceed();
+    else void navigate(paths.patient(clinicId, patientId), { replace: true });
+  };
+  const stay = () => {
+    if (blocker.state === 'blocked') blocker.reset();
+    setLeaving(false);
+  };
+  const showResult = (screeningId: string) => {
+    allowNavigation.current = true;
+    void navigate(paths.result(clinicId, patientId, screeningId), { replace: true });
+  };
+
+  // Move focus (and the view) to the top of each new screen, for screen readers and small screens.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepKey = state.step.kind === 'question' ? `q${state.step.index}` : state.step.kind;
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    headingRef.current?.focus();
+  }, [stepKey]);
+
+  const language = state.language ?? 'en';
+  const t = patientStrings[language];
+
+  const chooseLanguage = (chosen: Language) =>
+    setState((s) => ({
+      ...s,
+      language: chosen,
+      step: { kind: 'question', index: 0, returnToReview: false },
+    }));
+  const answer = (index: number, value: number) =>
+    setState((s) => ({
+      ...s,
+      missing: false,
+      answers: s.answers.map((a, i) => (i === index ? value : a)),
+    }));
+  const goTo = (step: Step) => setState((s) => ({ ...s, step, missing: false }));
+
+  let screen;
+  switch (state.step.kind) {
+    case 'language':
+      screen = (
+        <LanguageScreen
+          headingRef={headingRef}
+          firstName={firstName}
+          languages={languages}
+          onChoose={chooseLanguage}
+        />
+      );
+      break;
+    case 'question': {
+      const { index, returnToReview } = state.step;
+      const question = questions[index];
+      if (!question) break;
+      const onNext = (event: FormEvent) => {
+        event.preventDefault();
+        if (state.answers[index] === null || state.answers[index] === undefined) {
+          setState((s) => ({ ...s, missing: true }));
+        } else if (returnToReview || index === questions.length - 1) {
+          goTo({ kind: 'review' });
+        } else {
+          goTo({ kind: 'question', index: index + 1, returnToReview: false });
+        }
+      };
+      const onBack = () =>
+        goTo(
+          returnToReview
+            ? { kind: 'review' }
+            : index === 0
+              ? { kind: 'language' }
+              : { kind: 'question', index: index - 1, returnToReview: false },
+        );
+      screen = (
+        <QuestionScreen
+          headingRef={headingRef}
+          t={t}
+          language={language}
+          question={question}
+          index={index}
+          total={questions.length}
+          parts={definitions.length}
+          intro={index === 0 ? t.intro(questions.length) : undefined}
+          value={state.answers[index] ?? null}
+          missing={state.missing}
+          returnToReview={returnToReview}
+          onAnswer={(value) => answer(index, value)}
+          onNext={onNext}
+          onBack={onBack}
+        />
+      );
+      break;
+    }
+    case 'review':
+      screen = (
+        <ReviewScreen
+          headingRef={headingRef}
+          t={t}
+          language={language}
+          questions={questions}
+          definitions={definitions}
+          answers={state.answers}
+          sending={submit.isPending}
+          waiting={waiting}
+          signedOut={signedOut}
+          refusedMessage={refused ? describeError(submit.error) : null}
+          onChange={(index) => goTo({ kind: 'question', index, returnToReview: true })}
+          onSend={send}
+        />
+      );
+      break;
+    case 'done': {
+      const { screeningId } = state.step;
+      screen = (
+        <section className="pm-screen pm-done" aria-labelledby="pm-heading">
+          <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
+            {t.thanks}
+          </h1>
+          <p className="pm-lead">{t.thanksDetail}</p>
+          <div className="pm-staff-zone" lang="en">
+            <button type="button" className="button" onClick={() => showResult(screeningId)}>
+              Show result to care team
+            </button>
+          </div>
+        </section>
+      );
+      break;
+    }
+  }
+
+  return (
+    <div className="patient-mode" lang={language}>
+      <title>Questionnaire</title>
+      <main id="main" className="pm-main">
+        {screen}
+      </main>
+      {!done && (
+        <footer className="pm-footer" lang="en">
+          <button type="button" className="pm-exit" onClick={() => setLeaving(true)}>
+            Care team: end patient mode
+          </button>
+        </footer>
+      )}
+      {showLeave && (
+        <div className="pm-overlay">
+          <section
+            className="pm-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="leave-heading"
+            lang="en"
+          >
+            <h2 id="leave-heading">End patient mode?</h2>
+            <p>
+              {done
+                ? 'The answers have been sent. Leave the questionnaire screen?'
+                : 'The answers given so far will be deleted from this tablet and not sent.'}
+            </p>
+            <div className="actions">
+              <button type="button" className="button" onClick={stay} autoFocus>
+                Keep going
+              </button>
+              <button type="button" className="button button-danger" onClick={leave}>
+                {done ? 'Leave' : 'Delete answers and leave'}
+              </button>
+            </div>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LanguageScreen({
+  headingRef,
+  firstName,
+  languages,
+  onChoose,
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  firstName: string | undefined;
+  languages: Language[];
+  onChoose: (language: Language) => void;
+}) {
+  const unavailable = Language.options.filter((l) => !languages.includes(l));
+  return (
+    <section className="pm-screen" aria-labelledby="pm-heading">
+      {firstName && (
+        <p className="pm-greeting">
+          <span lang="en">{patientStrings.en.hello(firstName)}</span>
+          {' · '}
+          <span lang="es">{patientStrings.es.hello(firstName)}</span>
+        </p>
+      )}
+      <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
+        <span lang="en">Choose your language</span>
+        <span className="pm-heading-alt" lang="es">
+          Elija su idioma
+        </span>
+      </h1>
+      <div className="pm-languages">
+        {languages.map((language) => (
+          <button
+            key={language}
+            type="button"
+            lang={language}
+            className="pm-choice"
+            onClick={() => onChoose(language)}
+          >
+            {languageNames[language]}
+          </button>
+        ))}
+      </div>
+      {unavailable.map((language) => (
+        <p key={language} lang={language} className="pm-note">
+          {notAvailableIn[language]}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function QuestionScreen({
+  headingRef,
+  t,
+  language,
+  question,
+  index,
+  total,
+  parts,
+  intro,
+  value,
+  missing,
+  returnToReview,
+  onAnswer,
+  onNext,
+  onBack,
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  t: PatientStrings;
+  language: Language;
+  question: Question;
+  index: number;
+  total: number;
+  parts: number;
+  intro: string | undefined;
+  value: number | null;
+  missing: boolean;
+  returnToReview: boolean;
+  onAnswer: (value: number) => void;
+  onNext: (event: FormEvent) => void;
+  onBack: () => void;
+}) {
+  const { definition, part, itemIndex } = question;
+  const item = definition.items[itemIndex];
+  if (!item) return null;
+  const progress = t.questionOf(index + 1, total);
+  return (
+    <form className="pm-screen" onSubmit={onNext} noValidate>
+      <div className="pm-progress">
+        <p id="pm-progress-label">{progress}</p>
+        <progress max={total} value={index + 1} aria-labelledby="pm-progress-label" />
+        {parts > 1 && <p className="pm-part">{t.partOf(part + 1, parts)}</p>}
+      </div>
+      {intro && <p className="pm-intro">{intro}</p>}
+      <p className="pm-preamble" id="pm-preamble">
+        {localized(definition.preamble, language)}
+      </p>
+      <fieldset className="pm-question" aria-describedby="pm-preamble">
+        <legend>
+          <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
+            {localized(item.text, language)}
+          </h1>
+        </legend>
+        <div className="pm-options">
+          {definition.answerOptions.map((option) => (
+            <label key={option.value} className="pm-option">
+              <input
+                type="radio"
+                name={item.id}
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onAnswer(option.value)}
+              />
+              <span>{localized(option.label, language)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {missing && (
+        <p className="pm-alert" role="alert">
+          {t.chooseAnswer}
+        </p>
+      )}
+      <div className="pm-nav">
+        <button type="button" className="pm-button" onClick={onBack}>
+          {returnToReview ? t.backToReview : t.back}
+        </button>
+        <button type="submit" className="pm-button pm-button-primary">
+          {returnToReview ? t.backToReview : t.next}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ReviewScreen({
+  headingRef,
+  t,
+  language,
+  questions,
+  definitions,
+  answers,
+  sending,
+  waiting,
+  signedOut,
+  refusedMessage,
+  onChange,
+  onSend,
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  t: PatientStrings;
+  language: Language;
+  questions: Question[];
+  definitions: InstrumentDefinition[];
+  answers: (number | null)[];
+  sending: boolean;
+  waiting: boolean;
+  signedOut: boolean;
+  refusedMessage: string | null;
+  onChange: (index: number) => void;
+  onSend: () => void;
+}) {
+  const complete = answers.length === questions.length && answers.every((a) => a !== null);
+  return (
+    <section className="pm-screen" aria-labelledby="pm-heading">
+      <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
+        {t.reviewTitle}
+      </h1>
+      <p className="pm-lead">{t.reviewIntro}</p>
+      {definitions.map((definition, part) => (
+        <section
+          key={definition.id}
+          className="pm-review-part"
+          aria-label={t.partOf(part + 1, definitions.length)}
+        >
+          {definitions.length > 1 && <h2>{t.partOf(part + 1, definitions.length)}</h2>}
+          <p className="pm-preamble">{localized(definition.preamble, language)}</p>
+          <ol className="pm-review-list">
+            {questions.map((question, index) => {
+              if (question.definition !== definition) return null;
+              const item = definition.items[question.itemIndex];
+              const value = answers[index];
+              const option = definition.answerOptions.find((o) => o.value === value);
+              return (
+                <li key={item?.id ?? index} className="pm-review-item">
+                  <p className="pm-review-question">
+                    <span className="pm-review-number">{index + 1}.</span>{' '}
+                    {item ? localized(item.text, language) : ''}
+                  </p>
+                  <p className="pm-review-answer">
+                    {t.yourAnswer}:{' '}
+                    <strong>{option ? localized(option.label, language) : t.notAnswered}</strong>
+                  </p>
+                  <button
+                    type="button"
+                    className="pm-button pm-button-small"
+                    aria-label={t.changeLabel(index + 1)}
+                    onClick={() => onChange(index)}
+                    disabled={sending}
+                  >
+                    {t.change}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+      <div className="pm-send">
+        {waiting && (
+          <div className="pm-alert" role="alert">
+            <p>{t.offline}</p>
+            <button type="button" className="pm-button" onClick={onSend} disabled={sending}>
+              {t.tryAgain}
+            </button>
+          </div>
+        )}
+        {signedOut && (
+          <p className="pm-alert" role="alert">
+            {t.signedOut}
+          </p>
+        )}
+        {refusedMessage && (
+          <div className="pm-alert" role="alert">
+            <p>{t.refused}</p>
+            <p className="pm-staff-detail" lang="en">
+              For the care team: {refusedMessage}
+            </p>
+          </div>
+        )}
+        <button
+          type="button"
+          className="pm-button pm-button-primary pm-button-send"
+          onClick={onSend}
+          disabled={!complete || sending}
+        >
+          {sending ? t.sending : t.send}
+        </button>
+      </div>
+    </section>
+  );
+}

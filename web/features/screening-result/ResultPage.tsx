@@ -1,0 +1,182 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useApi } from '@lib/api';
+import { useClinic } from '@lib/clinic';
+import type { InstrumentScore, ScreeningResult } from '@lib/contracts';
+import { getInstrument } from '@lib/instruments';
+import { paths } from '@lib/paths';
+import { queryKeys, usePatient } from '@lib/queries';
+import {
+  DispositionTag,
+  FlagBadges,
+  isSafetyFlag,
+  ScoreBadge,
+  urgencyLabel,
+} from '@lib/ui/screenings';
+import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { formatDateTime } from '@lib/time';
+
+const LANGUAGE_LABEL: Record<ScreeningResult['language'], string> = {
+  en: 'English',
+  es: 'Spanish',
+};
+
+/** One screening for the care team: scores, item answers, flags, and the triage decision with its reasons. */
+export function ResultPage() {
+  const { patientId = '', screeningId = '' } = useParams();
+  const api = useApi();
+  const { clinicId } = useClinic();
+  const result = useQuery({
+    queryKey: queryKeys.screening(clinicId, patientId, screeningId),
+    queryFn: ({ signal }) =>
+      api.call('getScreening', { params: { clinicId, patientId, screeningId }, signal }),
+    staleTime: 5 * 60_000,
+  });
+
+  if (result.isPending) return <Loading label="Loading result…" />;
+  if (result.isError) {
+    return (
+      <>
+        <title>Screening result — Behavioral health consult</title>
+        <h1>Screening result</h1>
+        <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />
+        <p>
+          <Link to={paths.patient(clinicId, patientId)}>Back to patient</Link>
+        </p>
+      </>
+    );
+  }
+  return <Result result={result.data} />;
+}
+
+function Result({ result }: { result: ScreeningResult }) {
+  const { clinicId, timeZone } = useClinic();
+  const patient = usePatient(clinicId, result.patientId);
+  const name = patient.data ? `${patient.data.givenName} ${patient.data.familyName}` : undefined;
+  const { disposition } = result;
+  const safetyFlags = result.flags.filter(isSafetyFlag);
+  const followUp = [
+    disposition.followUpWithinHours && `within ${disposition.followUpWithinHours} hours`,
+    disposition.followUpWithinDays && `within ${disposition.followUpWithinDays} days`,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <title>{`Screening result${name ? ` — ${name}` : ''}`}</title>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.clinicHome(clinicId)}>Clinic home</Link>
+        <span aria-hidden="true"> / </span>
+        <Link to={paths.patient(clinicId, result.patientId)}>{name ?? 'Back to patient'}</Link>
+      </nav>
+      <h1>Screening result{name ? `: ${name}` : ''}</h1>
+      <p className="lead">
+        Completed{' '}
+        <time dateTime={result.completedAt}>{formatDateTime(result.completedAt, timeZone)}</time> ·
+        answered in {LANGUAGE_LABEL[result.language]}
+      </p>
+
+      {safetyFlags.length > 0 && (
+        <div className="notice notice-safety" role="alert">
+          <p className="notice-title">
+            <span aria-hidden="true">⚠ </span>Safety flag
+          </p>
+          <ul>
+            {safetyFlags.map((flag) => (
+              <li key={flag.code}>{flag.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <section
+        className={`card disposition-card urgency-card-${disposition.urgency}`}
+        aria-labelledby="disposition-heading"
+      >
+        <h2 id="disposition-heading">Disposition</h2>
+        <p className="disposition-label">
+          <DispositionTag disposition={disposition} />
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>Urgency</dt>
+            <dd>{urgencyLabel(disposition.urgency)}</dd>
+          </div>
+          <div>
+            <dt>Follow-up</dt>
+            <dd>
+              {followUp.length > 0
+                ? `Behavioral health visit ${followUp.join(' or ')}`
+                : 'None scheduled'}
+            </dd>
+          </div>
+          <div>
+            <dt>Triage rule version</dt>
+            <dd>{result.triageRuleVersion}</dd>
+          </div>
+        </dl>
+        {disposition.pcpSafetyStepsNow && (
+          <p className="notice notice-safety">
+            <strong>PCP safety steps now.</strong> The PCP addresses the patient's safety before
+            they leave the clinic.
+          </p>
+        )}
+        <h3>Why</h3>
+        <ul className="reasons">
+          {disposition.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="flags-heading">
+        <h2 id="flags-heading">Flags</h2>
+        <FlagBadges flags={result.flags} empty="No flags." />
+      </section>
+
+      {result.scores.map((score) => (
+        <ScoreSection key={score.instrument} score={score} />
+      ))}
+    </>
+  );
+}
+
+function ScoreSection({ score }: { score: InstrumentScore }) {
+  const definition = getInstrument(score.instrument);
+  const headingId = `score-${score.instrument}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{definition.name}</h2>
+      <p className="score-line">
+        Total <ScoreBadge score={score} />
+      </p>
+      <div className="table-wrap">
+        <table className="answers">
+          <caption className="visually-hidden">{definition.name} item answers</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Question</th>
+              <th scope="col">Answer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {score.answers.map((value, index) => {
+              const item = definition.items[index];
+              const option = definition.answerOptions.find((o) => o.value === value);
+              return (
+                <tr key={item?.id ?? index}>
+                  <td>{index + 1}</td>
+                  <th scope="row">{item?.text.en ?? `Item ${index + 1}`}</th>
+                  <td>
+                    <span className={`answer-value answer-${value}`}>{value}</span>{' '}
+                    {option?.label.en ?? ''}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
