@@ -20,7 +20,8 @@ export const measureDynamoRequests = async (largerPatients: number) => {
     const counts = new Map<string, number>();
     base.middlewareStack.add(
       (next, context) => async (args) => {
-        counts.set(context.commandName, (counts.get(context.commandName) ?? 0) + 1);
+        const name = context.commandName ?? 'unknown';
+        counts.set(name, (counts.get(name) ?? 0) + 1);
         return next(args);
       },
       { step: 'initialize', name: 'countRequests' },

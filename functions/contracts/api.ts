@@ -3,7 +3,7 @@
  * local gateway, the CDK stack (one function per route), the OpenAPI document and the web client
  * all read. Pure data and zod schemas: importing it pulls in no runtime code.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ClinicParams, ClinicView, Me } from './clinics';
 import { PageQuery, pageOf } from './common';
 import { Patient, PatientCreate, PatientParams, PatientSearchQuery } from './patients';

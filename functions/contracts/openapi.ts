@@ -63,8 +63,8 @@ const operationOf = (id: string, spec: RouteSpec) => ({
 export const buildOpenApi = (serverUrl: string) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [id, spec] of Object.entries(routes) as [string, RouteSpec][]) {
-    paths[spec.path] ??= {};
-    paths[spec.path]![spec.method.toLowerCase()] = operationOf(id, spec);
+    const operations = (paths[spec.path] ??= {});
+    operations[spec.method.toLowerCase()] = operationOf(id, spec);
   }
   return {
     openapi: '3.1.0',

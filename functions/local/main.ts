@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { startLocalPlatform } from './platform';
+
+// Node 20 is supported here until the machine moves to 22; the SDK's notice says nothing actionable.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const { startLocalPlatform } = await import('./platform');
 
 /** `npm start`: the whole platform locally, then a short guide to what is running. */
 const { values } = parseArgs({

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { ulid } from 'ulid';
 import type { Language } from '../contracts/common';
 import type { Patient } from '../contracts/patients';
@@ -62,6 +63,17 @@ const demoPatients: DemoPatient[] = [
   { clinicId: 'prairie-creek', givenName: 'Arnold', familyName: 'Fenske', dateOfBirth: '1950-08-25', sexAtBirth: 'male', mrn: 'PC-3004', preferredLanguage: 'en',
     visits: [{ daysAgo: 365, phq9: 2, gad7: 1 }] },
 ];
+
+const clinicZone = (clinicId: string) =>
+  demoClinics.find((clinic) => clinic.clinicId === clinicId)?.timeZone ?? 'UTC';
+
+/** 10:00 in the clinic's own zone, daysAgo days before now: visits happen in clinic hours. */
+const clinicMorning = (now: Date, daysAgo: number, timeZone: string): Date => {
+  const day = new TZDate(now.getTime() - daysAgo * DAY_MS, timeZone);
+  return new Date(
+    new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), 10, 0, 0, timeZone).getTime(),
+  );
+};
 
 /** Spreads a total over items as evenly as each item's 0–3 range allows (item 9 set apart). */
 const spread = (total: number, itemCount: number): number[] => {
@@ -138,8 +150,7 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
     const rules = await store.clinics.getTriageRules(demo.clinicId, 1);
     if (!rules) throw new Error(`seed: clinic ${demo.clinicId} has no rules`);
     for (const visit of [...visits].sort((a, b) => b.daysAgo - a.daysAgo)) {
-      // Mid-morning in the clinic's day, roughly: the exact hour does not matter for the demo.
-      const at = new Date(now.getTime() - visit.daysAgo * DAY_MS - 3 * 60 * 60 * 1000);
+      const at = clinicMorning(now, visit.daysAgo, clinicZone(demo.clinicId));
       // Spanish-preferring patients read English until the instruments carry the official Spanish.
       const language = getInstrument('PHQ9').languages.includes(demo.preferredLanguage)
         ? demo.preferredLanguage

@@ -6,7 +6,8 @@ import type {
 import type { z } from 'zod';
 import { routes, type RouteId, type RouteSpec } from '../contracts/api';
 import type { ErrorBody, FieldIssue } from '../contracts/common';
-import { DomainError, isDomainError } from '../domain/errors';
+import type { DomainError} from '../domain/errors';
+import { isDomainError } from '../domain/errors';
 import type { RequestContext } from '../ports/context';
 import { getDeps } from './container';
 import { logger } from './logger';

@@ -6,7 +6,9 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
   OAuthScope,
   StandardThreatProtectionMode,
@@ -102,8 +104,16 @@ export class Auth extends Construct {
       refreshTokenValidity: Duration.hours(12),
     });
 
+    // Managed login (not the classic hosted UI): it walks a first-time user, tablets included,
+    // through authenticator-app (TOTP) enrolment, which the pool-wide MFA requirement depends on.
     this.domain = this.userPool.addDomain('HostedUi', {
       cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    new CfnManagedLoginBranding(this, 'WebClientBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.webClient.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
     this.hostedUiUrl = `https://${props.domainPrefix}.auth.${region}.amazoncognito.com`;
     this.issuerUrl = `https://cognito-idp.${region}.amazonaws.com/${this.userPool.userPoolId}`;

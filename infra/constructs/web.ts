@@ -9,6 +9,10 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   GeoRestriction,
   HttpVersion,
   PriceClass,
@@ -30,6 +34,12 @@ export interface WebProps extends CspSources {
   readonly webAclArn: string | undefined;
   readonly geoAllowlist: readonly string[];
 }
+
+export const SPA_FALLBACK_CODE = `function handler(event) {
+  var request = event.request;
+  if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) request.uri = '/index.html';
+  return request;
+}`;
 
 export class Web extends Construct {
   readonly bucket: Bucket;
@@ -83,15 +93,11 @@ export class Web extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers.policy,
         compress: true,
+        functionAssociations: [
+          { eventType: FunctionEventType.VIEWER_REQUEST, function: this.spaFallback() },
+        ],
       },
       defaultRootObject: 'index.html',
-      // SPA routes are not objects: OAC without ListBucket answers 403 for them, so both map home.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
       // A minimum TLS version only applies to a custom certificate (see the CFR4 note below).
       ...(props.webDomain && {
         domainNames: [props.webDomain.name],
@@ -123,6 +129,19 @@ export class Web extends Construct {
           'pass webDomainName/webCertificateArn and get TLSv1.2_2021 (docs/deploy.md).',
       );
     }
+  }
+
+  /**
+   * SPA fallback: any path without a file extension is an app route and gets index.html. Done at
+   * the edge rather than with 403/404 error pages, which would also turn WAF, geo and missing-asset
+   * errors into "200 index.html".
+   */
+  private spaFallback(): CloudFrontFunction {
+    return new CloudFrontFunction(this, 'SpaFallback', {
+      comment: 'Serve index.html for client-side routes',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(SPA_FALLBACK_CODE),
+    });
   }
 
   private createLogBucket(): Bucket {

@@ -1,5 +1,5 @@
 /** Questionnaire definitions (pure domain data): the tablet renders from the same source the server scores with. */
-export { getInstrument, instruments } from '../../functions/domain/instruments';
+export { getInstrument, instruments, PHQ9_ITEM9_INDEX } from '../../functions/domain/instruments';
 export type {
   AnswerOption,
   InstrumentDefinition,

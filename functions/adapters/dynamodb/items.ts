@@ -11,7 +11,10 @@ import { Patient } from '../../contracts/patients';
 import { ClinicScreeningItem } from '../../contracts/screenings';
 import type { AuditEvent, Membership, UserProfile } from '../../domain/model';
 
-/** Compile-time check that a schema declares exactly the fields of a domain record. */
+/**
+ * Compile-time check that a schema declares exactly the fields of a domain record: a field added to
+ * the record but not here would otherwise be dropped silently on every read.
+ */
 type SameKeys<A, B> = [keyof A] extends [keyof B]
   ? [keyof B] extends [keyof A]
     ? true

@@ -13,7 +13,7 @@ export const MAX_PAGE_SIZE = 100;
 
 export interface ListSpec {
   /** Omitted for the table's own key. */
-  index?: Exclude<IndexName, 'gsi3'>;
+  index?: IndexName;
   partition: string;
   sortPrefix?: string;
   /** Sort keys descending: newest first for time-ordered lists. */

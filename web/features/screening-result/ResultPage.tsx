@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
 import type { InstrumentScore, ScreeningResult } from '@lib/contracts';
-import { getInstrument } from '@lib/instruments';
+import { getInstrument, PHQ9_ITEM9_INDEX } from '@lib/instruments';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import {
@@ -134,13 +134,28 @@ function Result({ result }: { result: ScreeningResult }) {
       </section>
 
       {result.scores.map((score) => (
-        <ScoreSection key={score.instrument} score={score} />
+        <ScoreSection
+          key={score.instrument}
+          score={score}
+          safetyItem={
+            score.instrument === 'PHQ9' && result.flags.some((f) => f.code === 'safety_item9')
+              ? PHQ9_ITEM9_INDEX
+              : undefined
+          }
+        />
       ))}
     </>
   );
 }
 
-function ScoreSection({ score }: { score: InstrumentScore }) {
+function ScoreSection({
+  score,
+  safetyItem,
+}: {
+  score: InstrumentScore;
+  /** The item behind a safety flag, highlighted in the answers. */
+  safetyItem: number | undefined;
+}) {
   const definition = getInstrument(score.instrument);
   const headingId = `score-${score.instrument}`;
   return (
@@ -164,7 +179,10 @@ function ScoreSection({ score }: { score: InstrumentScore }) {
               const item = definition.items[index];
               const option = definition.answerOptions.find((o) => o.value === value);
               return (
-                <tr key={item?.id ?? index}>
+                <tr
+                  key={item?.id ?? index}
+                  className={index === safetyItem ? 'row-safety' : undefined}
+                >
                   <td>{index + 1}</td>
                   <th scope="row">{item?.text.en ?? `Item ${index + 1}`}</th>
                   <td>
