@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import type { WebConfig } from '../contracts/web';
-import { createDocumentClient } from '../adapters/dynamodb/client';
+import { createDocumentClient, createDynamoDbClient } from '../adapters/dynamodb/client';
 import { createDynamoStore } from '../adapters/dynamodb/store';
 import type { Store } from '../ports/store';
 import { demoUsers, type DemoUser } from './demo-network';
@@ -57,11 +56,7 @@ export const startLocalPlatform = async (
     });
     stops.push(dynamo.stop);
 
-    const rawClient = new DynamoDBClient({
-      region: REGION,
-      endpoint: dynamo.endpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    const rawClient = createDynamoDbClient({ region: REGION, endpoint: dynamo.endpoint });
     await ensureTable(rawClient, tableName);
     rawClient.destroy();
 

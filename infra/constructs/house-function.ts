@@ -40,6 +40,19 @@ export interface HouseFunctionProps {
 
 export type TableAccess = 'read' | 'readWrite';
 
+/** TransactGetItems is authorized as GetItem; TransactWriteItems as its Put/Update/Delete/Check. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+/** The same key actions aws-cdk-lib's own table read/write grants use. */
+export const KEY_READ_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
+export const KEY_WRITE_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+
 /** ESM bundles still meet CommonJS dependencies that call require(); give them one. */
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __houseCreateRequire } from 'node:module'; " +
@@ -133,10 +146,15 @@ export class HouseFunction extends Construct {
     );
   }
 
-  /** Least privilege on the PHI table; the table grant includes the KMS key operations it needs. */
+  /**
+   * Least privilege on the PHI table: item-level data-plane actions only (no Scan, which no
+   * request path may use; no DescribeTable or streams), plus the key operations DynamoDB needs
+   * from the caller for a customer-managed key, granted through the table.
+   */
   grantTable(table: Table, access: TableAccess): void {
-    if (access === 'read') table.grantReadData(this.role);
-    else table.grantReadWriteData(this.role);
+    const write = access === 'readWrite';
+    table.grant(this.role, ...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : []));
+    table.grantOnKey(this.role, ...KEY_READ_ACTIONS, ...(write ? KEY_WRITE_ACTIONS : []));
 
     acknowledge(
       this.role,
@@ -145,7 +163,7 @@ export class HouseFunction extends Construct {
         '(gsi1-gsi3 from table-schema.ts), so queries on any index added to the schema keep ' +
         'working; it cannot reach any other table.',
     );
-    if (access === 'readWrite') {
+    if (write) {
       for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
         acknowledge(
           this.role,

@@ -77,7 +77,7 @@ export function PatientFinder() {
           </label>
           <p className="hint" id={hintId}>
             {by === 'name'
-              ? 'Start of the family name, or “Family, Given” (e.g. “Garcia, Ma”).'
+              ? 'Start of the family name (“Gar”), or family name, comma, start of the given name (“Garcia, Ma”).'
               : 'The exact MRN.'}
           </p>
           <div className="input-row">
