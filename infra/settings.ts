@@ -52,7 +52,7 @@ const positiveInt = (node: Node, key: string, fallback: number): number => {
 
 const list = (node: Node, key: string, fallback: readonly string[]): readonly string[] => {
   const value: unknown = node.tryGetContext(key);
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return value.map((v) => String(v).trim().toUpperCase());
   const raw = text(node, key);
   return raw === undefined ? fallback : raw.split(',').map((s) => s.trim().toUpperCase());
 };
@@ -62,6 +62,21 @@ export function readSettings(node: Node, env: Env = process.env): Settings {
   const webCertificateArn = text(node, 'webCertificateArn');
   if ((webDomainName === undefined) !== (webCertificateArn === undefined)) {
     throw new Error('Context "webDomainName" and "webCertificateArn" must be given together.');
+  }
+  // CloudFront only accepts certificates and WebACLs that live in us-east-1.
+  if (
+    webCertificateArn !== undefined &&
+    !webCertificateArn.includes(`:acm:${CLOUDFRONT_REGION}:`)
+  ) {
+    throw new Error(
+      `Context "webCertificateArn" must be an ACM certificate in ${CLOUDFRONT_REGION}.`,
+    );
+  }
+  const webAclArn = text(node, 'webAclArn');
+  if (webAclArn !== undefined && !/:wafv2:us-east-1:\d{12}:global\/webacl\//.test(webAclArn)) {
+    throw new Error(
+      `Context "webAclArn" must be a CLOUDFRONT (global) WebACL in ${CLOUDFRONT_REGION}.`,
+    );
   }
   const authDomainPrefix = text(node, 'authDomainPrefix') ?? 'bh-consult-dev';
   if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authDomainPrefix)) {
@@ -79,7 +94,7 @@ export function readSettings(node: Node, env: Env = process.env): Settings {
       webDomainName !== undefined && webCertificateArn !== undefined
         ? { name: webDomainName, certificateArn: webCertificateArn }
         : undefined,
-    webAclArn: text(node, 'webAclArn'),
+    webAclArn,
     alarmEmail: text(node, 'alarmEmail'),
     geoAllowlist: list(node, 'geoAllowlist', DEFAULT_GEO_ALLOWLIST),
     functionReservedConcurrency: positiveInt(node, 'functionReservedConcurrency', 10),

@@ -92,5 +92,10 @@ export class BhConsultStack extends Stack {
     out('TableName', this.data.table.tableName, 'The PHI table');
     out('AlarmTopicArn', this.monitoring.alarmTopic.topicArn, 'Subscribe on-call here');
     out('DistributionId', this.web.distribution.distributionId, 'For cache invalidations');
+    out(
+      'DistributionDomainName',
+      this.web.distribution.distributionDomainName,
+      'Point a custom domain (alias/CNAME) here',
+    );
   }
 }

@@ -13,8 +13,8 @@ import {
   OAuthScope,
   StandardThreatProtectionMode,
   UserPool,
-  UserPoolClient,
   UserPoolClientIdentityProvider,
+  type UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -27,8 +27,6 @@ export const USER_GROUPS = {
   admin: 'Clinic administrators',
   tablet: 'Exam-room tablet device accounts (one per clinic room)',
 } as const;
-
-export type UserGroup = keyof typeof USER_GROUPS;
 
 /** Where the web app receives the authorization code (the web reads it from config.json). */
 export const AUTH_CALLBACK_PATH = '/auth/callback';
@@ -88,6 +86,7 @@ export class Auth extends Construct {
     this.webClient = this.userPool.addClient('WebClient', {
       // A browser cannot keep a secret: public client, authorization code + PKCE.
       generateSecret: false,
+      // Explicit, so Cognito's default (which adds CUSTOM_AUTH) never applies: SRP + refresh only.
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },

@@ -4,6 +4,7 @@
  * managed policies: log writes are granted on its own log group only) and its own encrypted log
  * group, so one function's permissions and logs never leak into another's.
  */
+import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -21,7 +22,6 @@ import { Construct } from 'constructs';
 import type { LogLevel } from '../settings';
 import { acknowledge, nagArnRef } from '../acknowledge';
 import { projectRoot } from '../paths';
-import path from 'node:path';
 import type { Monitoring } from './monitoring';
 
 export interface HouseFunctionProps {
@@ -127,8 +127,8 @@ export class HouseFunction extends Construct {
     acknowledge(
       this.function,
       'HIPAA.Security-LambdaInsideVPC',
-      'The function reaches only AWS APIs (DynamoDB, KMS, X-Ray, CloudWatch Logs) over TLS with ' +
-        'SigV4/IAM; there is no private network resource to reach, and a VPC would add NAT or ' +
+      'The function reaches only AWS service APIs (DynamoDB, X-Ray, CloudWatch Logs) over TLS ' +
+        'with SigV4; there is no private network resource to reach, and a VPC would add NAT or ' +
         'endpoint cost and cold-start latency without narrowing access, which IAM already scopes.',
     );
     acknowledge(
@@ -140,9 +140,9 @@ export class HouseFunction extends Construct {
     acknowledge(
       this.function,
       'AwsSolutions-L1',
-      'Pinned to nodejs22.x on purpose: it is the runtime the project, its tests and its local ' +
-        'mode target (docs/deploy.md), and it is in standard support; moving to a newer runtime ' +
-        'is a tested upgrade, not a side effect of a CDK bump.',
+      'Pinned to nodejs22.x deliberately: it is the runtime the design specifies and the esbuild ' +
+        'target of the bundles, and it is in AWS standard support. Moving to a newer runtime is ' +
+        'a reviewed, tested change, not a side effect of upgrading aws-cdk-lib.',
     );
   }
 
@@ -168,8 +168,8 @@ export class HouseFunction extends Construct {
         acknowledge(
           this.role,
           `AwsSolutions-IAM5[Action::${action}]`,
-          `${action} comes from the CDK table grant for a customer-managed-key table and is ` +
-            "limited by Resource to this table's single key; it cannot touch any other key.",
+          `${action} is one of the key actions aws-cdk-lib grants for writing a table encrypted ` +
+            "with a customer-managed key; Resource limits it to this table's single key.",
         );
       }
     }

@@ -37,7 +37,14 @@ export class WebDeployment extends Construct {
     });
     const logGroup = props.monitoring.logGroup(this, 'Logs');
     logGroup.grantWrite(role);
-    const common = { destinationBucket: props.bucket, prune: false, role, logGroup } as const;
+    // outputObjectKeys off: a large build would overflow the custom resource's 4 KB response.
+    const common = {
+      destinationBucket: props.bucket,
+      prune: false,
+      outputObjectKeys: false,
+      role,
+      logGroup,
+    } as const;
 
     const assets = new BucketDeployment(this, 'Assets', {
       ...common,

@@ -23,14 +23,15 @@ const ROLE_ORDER: Role[] = ['pcp', 'bcm', 'psychiatrist', 'ma', 'admin', 'tablet
 export function AreaGuard({ area }: { area: Area }) {
   const { clinicId } = useParams();
   const me = useMe();
-  if (me.isPending) {
+  // Data first: a failed background refetch must not unmount the area (a patient may be answering).
+  if (!me.data && !me.isError) {
     return (
       <main className="page" id="main">
         <Loading />
       </main>
     );
   }
-  if (me.isError) {
+  if (!me.data) {
     return (
       <main className="page page-narrow" id="main">
         <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />

@@ -10,14 +10,14 @@ import { ErrorNotice, Loading } from '../lib/ui/Status';
 export function HomeRoute() {
   const me = useMe();
   const { signOut } = useAuth();
-  if (me.isPending) {
+  if (!me.data && !me.isError) {
     return (
       <main className="page page-narrow" id="main">
         <Loading label="Loading your clinics…" />
       </main>
     );
   }
-  if (me.isError) {
+  if (!me.data) {
     return (
       <main className="page page-narrow" id="main">
         <h1>Your clinics</h1>

@@ -18,6 +18,9 @@ const listeners = new Set<() => void>();
 let current: Session | null | undefined;
 /** Why the last session ended: after an expiry the user is brought back to where they were. */
 let endReason: 'expired' | 'signed-out' | null = null;
+/** While held (patient mode), an expiry waits: leaving for sign-in would lose unsent answers. */
+let holds = 0;
+let expiryDeferred = false;
 
 const read = (): Session | null => {
   try {
@@ -56,9 +59,17 @@ export const sessionStore = {
     }
     emit();
   },
-  /** Ends the session but keeps the rest of sessionStorage (e.g. answers waiting to be sent). */
-  expire(): void {
+  /**
+   * Ends the session but keeps the rest of sessionStorage (e.g. answers waiting to be sent). While
+   * the session is held the expiry waits for the release, unless `force` (the holder asks for it).
+   */
+  expire({ force = false }: { force?: boolean } = {}): void {
     if (sessionStore.get() === null) return;
+    if (holds > 0 && !force) {
+      expiryDeferred = true;
+      return;
+    }
+    expiryDeferred = false;
     current = null;
     endReason = 'expired';
     try {
@@ -68,8 +79,23 @@ export const sessionStore = {
     }
     emit();
   },
+  /**
+   * Keeps the app from leaving for the sign-in page because of a background 401 (e.g. a refetch
+   * when the tablet wakes) while a patient is answering. Returns the release.
+   */
+  hold(): () => void {
+    holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds -= 1;
+      if (holds === 0 && expiryDeferred) sessionStore.expire();
+    };
+  },
   /** Sign-out: wipes everything this tab kept, including any unsent answers. */
   wipe(): void {
+    expiryDeferred = false;
     current = null;
     endReason = 'signed-out';
     try {

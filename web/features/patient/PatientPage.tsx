@@ -28,20 +28,18 @@ export function PatientPage() {
   const { clinicId } = useClinic();
   const patient = usePatient(clinicId, patientId);
 
-  if (patient.isPending) return <Loading label="Loading patient…" />;
-  if (patient.isError) {
-    return (
-      <>
-        <title>Patient — Behavioral health consult</title>
-        <h1>Patient</h1>
-        <ErrorNotice error={patient.error} onRetry={() => void patient.refetch()} />
-        <p>
-          <Link to={paths.clinicHome(clinicId)}>Back to clinic home</Link>
-        </p>
-      </>
-    );
-  }
-  return <PatientDetails patient={patient.data} />;
+  if (patient.data) return <PatientDetails patient={patient.data} />;
+  if (!patient.isError) return <Loading label="Loading patient…" />;
+  return (
+    <>
+      <title>Patient — Behavioral health consult</title>
+      <h1>Patient</h1>
+      <ErrorNotice error={patient.error} onRetry={() => void patient.refetch()} />
+      <p>
+        <Link to={paths.clinicHome(clinicId)}>Back to clinic home</Link>
+      </p>
+    </>
+  );
 }
 
 function PatientDetails({ patient }: { patient: Patient }) {

@@ -7,6 +7,7 @@ import { InstrumentId, Language, type ScreeningSubmit } from '@lib/contracts';
 import { getInstrument, type InstrumentDefinition, type LocalizedText } from '@lib/instruments';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
+import { sessionStore } from '@lib/session';
 import { clearPending, loadPending, savePending } from './pending';
 import { languageNames, notAvailableIn, patientStrings, type PatientStrings } from './strings';
 
@@ -112,6 +113,9 @@ function Questionnaire({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const patient = usePatient(clinicId, patientId);
+
+  // A background 401 must not take the tablet to the sign-in page mid-questionnaire.
+  useEffect(() => sessionStore.hold(), []);
   const firstName = patient.data?.givenName;
 
   const questions: Question[] = definitions.flatMap((definition, part) =>
@@ -152,6 +156,8 @@ function Questionnaire({
         if (isApiError(error) && (error.isNetwork || error.status === 401)) {
           savePending(clinicId, patientId, body);
         }
+        // The answers are safe now: a staff member signs in again and they are sent.
+        if (isApiError(error) && error.status === 401) sessionStore.expire({ force: true });
         throw error;
       }
     },

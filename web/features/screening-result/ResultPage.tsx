@@ -33,20 +33,18 @@ export function ResultPage() {
     staleTime: 5 * 60_000,
   });
 
-  if (result.isPending) return <Loading label="Loading result…" />;
-  if (result.isError) {
-    return (
-      <>
-        <title>Screening result — Behavioral health consult</title>
-        <h1>Screening result</h1>
-        <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />
-        <p>
-          <Link to={paths.patient(clinicId, patientId)}>Back to patient</Link>
-        </p>
-      </>
-    );
-  }
-  return <Result result={result.data} />;
+  if (result.data) return <Result result={result.data} />;
+  if (!result.isError) return <Loading label="Loading result…" />;
+  return (
+    <>
+      <title>Screening result — Behavioral health consult</title>
+      <h1>Screening result</h1>
+      <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />
+      <p>
+        <Link to={paths.patient(clinicId, patientId)}>Back to patient</Link>
+      </p>
+    </>
+  );
 }
 
 function Result({ result }: { result: ScreeningResult }) {
