@@ -28,7 +28,9 @@ export const measureHandlerBundles = async () => {
         format: 'esm',
         outfile,
         external: ['@aws-sdk/*'],
-        banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+        banner: {
+          js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        },
         logLevel: 'silent',
       });
       const code = readFileSync(outfile);
@@ -60,14 +62,20 @@ export const measureHandlerBundles = async () => {
 
 /** The web app's production build: what a tablet downloads before the first screen. */
 export const measureWebBundle = () => {
-  const run = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`web build failed: ${run.stderr}`);
   const dist = join(ROOT, 'web', 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const assets = readdirSync(join(dist, 'assets'));
   const size = (file: string) => {
     const content = readFileSync(join(dist, file));

@@ -5,7 +5,13 @@ import type { RouteId } from '../functions/contracts/api';
 import { ensureTable, startDynamoDbLocal } from '../functions/local/dynamodb-local';
 import { setDeps } from '../functions/platform/container';
 import { invoke, type Call } from '../tests/support/api';
-import { CLINIC_A, seedTwoClinics, testDeps, userFor, validSubmission } from '../tests/support/network';
+import {
+  CLINIC_A,
+  seedTwoClinics,
+  testDeps,
+  userFor,
+  validSubmission,
+} from '../tests/support/network';
 
 /**
  * DynamoDB requests per API call, measured through the real handlers against DynamoDB Local, at a
@@ -26,7 +32,9 @@ export const measureDynamoRequests = async (largerPatients: number) => {
       },
       { step: 'initialize', name: 'countRequests' },
     );
-    const client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+    const client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
     const deps = testDeps(createDynamoStore({ tableName: 'bench', client }));
     setDeps(deps);
     const { patientA } = await seedTwoClinics(deps);
@@ -43,7 +51,18 @@ export const measureDynamoRequests = async (largerPatients: number) => {
       ['getMe', {}],
       ['getClinic', { params }],
       ['searchPatients', { params, query: { q: 'alp' } }],
-      ['registerPatient', { params, body: { givenName: 'B', familyName: 'Bench', dateOfBirth: '1970-01-01', sexAtBirth: 'unknown' } }],
+      [
+        'registerPatient',
+        {
+          params,
+          body: {
+            givenName: 'B',
+            familyName: 'Bench',
+            dateOfBirth: '1970-01-01',
+            sexAtBirth: 'unknown',
+          },
+        },
+      ],
       ['getPatient', { params }],
       ['submitScreening', { params, body: validSubmission() }],
       ['listScreenings', { params }],
@@ -65,7 +84,12 @@ export const measureDynamoRequests = async (largerPatients: number) => {
       const created = await invoke('registerPatient', {
         sub: pcp,
         params,
-        body: { givenName: `G${i}`, familyName: `Family${i}`, dateOfBirth: '1980-01-01', sexAtBirth: 'unknown' },
+        body: {
+          givenName: `G${i}`,
+          familyName: `Family${i}`,
+          dateOfBirth: '1980-01-01',
+          sexAtBirth: 'unknown',
+        },
       });
       await invoke('submitScreening', {
         sub: pcp,

@@ -10,22 +10,32 @@ import { measureDynamoRequests } from './dynamo-requests';
 const LARGER_CLINIC_PATIENTS = Number(process.env.BENCH_PATIENTS ?? 200);
 
 const requests = await measureDynamoRequests(LARGER_CLINIC_PATIENTS);
-console.log(`\nDynamoDB requests per API call (seeded clinic → +${LARGER_CLINIC_PATIENTS} patients with screenings)`);
+console.log(
+  `\nDynamoDB requests per API call (seeded clinic → +${LARGER_CLINIC_PATIENTS} patients with screenings)`,
+);
 for (const [route, small] of Object.entries(requests.small)) {
   const large = requests.large[route] ?? NaN;
-  console.log(`  ${route.padEnd(22)} ${String(small).padStart(3)} → ${String(large).padStart(3)}  ratio ${(large / small).toFixed(2)}`);
+  console.log(
+    `  ${route.padEnd(22)} ${String(small).padStart(3)} → ${String(large).padStart(3)}  ratio ${(large / small).toFixed(2)}`,
+  );
 }
 
 const bundles = await measureHandlerBundles();
 console.log('\nLambda bundles (ESM, minified, AWS SDK external)');
 for (const row of bundles) {
-  console.log(`  ${row.handler.padEnd(24)} ${(row.bytes / 1024).toFixed(1).padStart(7)} kB  gzip ${(row.gzipBytes / 1024).toFixed(1).padStart(6)} kB  import ${row.importMsMedian} ms (median of 5 fresh processes)`);
+  console.log(
+    `  ${row.handler.padEnd(24)} ${(row.bytes / 1024).toFixed(1).padStart(7)} kB  gzip ${(row.gzipBytes / 1024).toFixed(1).padStart(6)} kB  import ${row.importMsMedian} ms (median of 5 fresh processes)`,
+  );
 }
 
 const web = measureWebBundle();
 console.log('\nWeb app');
-console.log(`  initial download ${(web.initialGzipBytes / 1024).toFixed(1)} kB gzip (${web.initial.map((f) => f.file).join(', ')})`);
-console.log(`  all chunks       ${(web.totalGzipBytes / 1024).toFixed(1)} kB gzip in ${web.chunks} files`);
+console.log(
+  `  initial download ${(web.initialGzipBytes / 1024).toFixed(1)} kB gzip (${web.initial.map((f) => f.file).join(', ')})`,
+);
+console.log(
+  `  all chunks       ${(web.totalGzipBytes / 1024).toFixed(1)} kB gzip in ${web.chunks} files`,
+);
 
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
 
-export const IntegrationModel = z.enum(['co-location', 'collaborative-care', 'integrated-brief-therapy']);
+export const IntegrationModel = z.enum([
+  'co-location',
+  'collaborative-care',
+  'integrated-brief-therapy',
+]);
 
 export const Clinic = z.object({
   clinicId: ClinicId,

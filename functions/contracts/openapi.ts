@@ -71,7 +71,8 @@ export const buildOpenApi = (serverUrl: string) => {
     info: {
       title: 'Behavioral-health consult platform API',
       version: '0.1.0',
-      description: 'Every request is parsed with the same zod contracts this document is built from.',
+      description:
+        'Every request is parsed with the same zod contracts this document is built from.',
     },
     servers: [{ url: serverUrl }],
     components: {

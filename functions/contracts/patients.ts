@@ -8,7 +8,10 @@ export const SexAtBirth = z.enum(['female', 'male', 'unknown']);
 export const PatientCreate = z.object({
   givenName: Name,
   familyName: Name,
-  dateOfBirth: IsoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'is in the future'),
+  dateOfBirth: IsoDate.refine(
+    (d) => d <= new Date().toISOString().slice(0, 10),
+    'is in the future',
+  ),
   sexAtBirth: SexAtBirth,
   /** The clinic's own medical record number; unique within the clinic when given. */
   mrn: z

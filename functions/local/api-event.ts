@@ -34,11 +34,17 @@ export const toApiGatewayEvent = (input: {
     rawQueryString: url.search.replace(/^\?/, ''),
     headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
-    ...(Object.keys(input.pathParameters).length > 0 ? { pathParameters: input.pathParameters } : {}),
+    ...(Object.keys(input.pathParameters).length > 0
+      ? { pathParameters: input.pathParameters }
+      : {}),
     requestContext: {
       accountId: 'local',
       apiId: 'local',
-      authorizer: { jwt: { claims: input.claims, scopes: [] }, principalId: '', integrationLatency: 0 },
+      authorizer: {
+        jwt: { claims: input.claims, scopes: [] },
+        principalId: '',
+        integrationLatency: 0,
+      },
       domainName: url.host,
       domainPrefix: url.hostname,
       http: {

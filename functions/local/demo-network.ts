@@ -79,12 +79,24 @@ export const demoUsers: DemoUser[] = [
   user(3, 'tablet.pine-ridge', 'Pine Ridge exam room 1', [
     { clinicId: 'pine-ridge', role: 'tablet', room: 'Exam 1' },
   ]),
-  user(4, 'dr.castillo', 'Dr. Andrés Castillo', [{ clinicId: 'sage-valley', role: 'pcp' }], '1487600002'),
+  user(
+    4,
+    'dr.castillo',
+    'Dr. Andrés Castillo',
+    [{ clinicId: 'sage-valley', role: 'pcp' }],
+    '1487600002',
+  ),
   user(5, 'ma.bennett', 'Kayla Bennett', [{ clinicId: 'sage-valley', role: 'ma' }]),
   user(6, 'tablet.sage-valley', 'Sage Valley exam room 2', [
     { clinicId: 'sage-valley', role: 'tablet', room: 'Exam 2' },
   ]),
-  user(7, 'dr.lindqvist', 'Dr. Erik Lindqvist', [{ clinicId: 'prairie-creek', role: 'pcp' }], '1487600003'),
+  user(
+    7,
+    'dr.lindqvist',
+    'Dr. Erik Lindqvist',
+    [{ clinicId: 'prairie-creek', role: 'pcp' }],
+    '1487600003',
+  ),
   user(8, 'ma.okonkwo', 'Grace Okonkwo', [{ clinicId: 'prairie-creek', role: 'ma' }]),
   user(9, 'tablet.prairie-creek', 'Prairie Creek exam room 1', [
     { clinicId: 'prairie-creek', role: 'tablet', room: 'Exam 1' },

@@ -27,7 +27,9 @@ try {
   console.log(`  Web app       ${platform.webUrl}`);
   console.log(`  API           ${platform.apiUrl}`);
   console.log(`  OpenAPI       ${platform.apiUrl}/openapi.json`);
-  console.log(`  DynamoDB      ${platform.dynamoEndpoint} (table ${platform.tableName}, ${values.persist !== undefined ? 'persisted' : 'in memory'})`);
+  console.log(
+    `  DynamoDB      ${platform.dynamoEndpoint} (table ${platform.tableName}, ${values.persist !== undefined ? 'persisted' : 'in memory'})`,
+  );
   console.log(`\nDemo users (pick one on the sign-in page; no password locally):`);
   for (const user of platform.users) {
     console.log(`  ${user.username.padEnd(22)} ${user.displayName.padEnd(26)} ${user.title}`);
@@ -43,6 +45,8 @@ try {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {
-  console.error(`Could not start the local platform: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start the local platform: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

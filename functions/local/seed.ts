@@ -34,34 +34,158 @@ interface DemoPatient {
 /** Fictional patients whose histories show the registry's typical courses. */
 const demoPatients: DemoPatient[] = [
   // Responding to treatment: 18 → 5 over four months.
-  { clinicId: 'pine-ridge', givenName: 'Dale', familyName: 'Whitaker', dateOfBirth: '1961-04-12', sexAtBirth: 'male', mrn: 'PR-1001', preferredLanguage: 'en',
-    visits: [{ daysAgo: 120, phq9: 18, gad7: 11 }, { daysAgo: 90, phq9: 14, gad7: 9 }, { daysAgo: 56, phq9: 9, gad7: 7 }, { daysAgo: 21, phq9: 5, gad7: 4 }] },
+  {
+    clinicId: 'pine-ridge',
+    givenName: 'Dale',
+    familyName: 'Whitaker',
+    dateOfBirth: '1961-04-12',
+    sexAtBirth: 'male',
+    mrn: 'PR-1001',
+    preferredLanguage: 'en',
+    visits: [
+      { daysAgo: 120, phq9: 18, gad7: 11 },
+      { daysAgo: 90, phq9: 14, gad7: 9 },
+      { daysAgo: 56, phq9: 9, gad7: 7 },
+      { daysAgo: 21, phq9: 5, gad7: 4 },
+    ],
+  },
   // Not improving at 10 weeks: a psychiatric case review candidate.
-  { clinicId: 'pine-ridge', givenName: 'Marisol', familyName: 'García', dateOfBirth: '1988-09-30', sexAtBirth: 'female', mrn: 'PR-1002', preferredLanguage: 'es',
-    visits: [{ daysAgo: 70, phq9: 16, gad7: 14 }, { daysAgo: 42, phq9: 15, gad7: 13 }, { daysAgo: 14, phq9: 15, gad7: 12 }] },
+  {
+    clinicId: 'pine-ridge',
+    givenName: 'Marisol',
+    familyName: 'García',
+    dateOfBirth: '1988-09-30',
+    sexAtBirth: 'female',
+    mrn: 'PR-1002',
+    preferredLanguage: 'es',
+    visits: [
+      { daysAgo: 70, phq9: 16, gad7: 14 },
+      { daysAgo: 42, phq9: 15, gad7: 13 },
+      { daysAgo: 14, phq9: 15, gad7: 12 },
+    ],
+  },
   // Item 9 positive at a moderate total last week.
-  { clinicId: 'pine-ridge', givenName: 'Tyler', familyName: 'Brandt', dateOfBirth: '1999-02-17', sexAtBirth: 'male', mrn: 'PR-1003', preferredLanguage: 'en',
-    visits: [{ daysAgo: 7, phq9: 12, gad7: 8, item9: 1 }] },
-  { clinicId: 'pine-ridge', givenName: 'Evelyn', familyName: 'Moore', dateOfBirth: '1947-11-03', sexAtBirth: 'female', mrn: 'PR-1004', preferredLanguage: 'en',
-    visits: [{ daysAgo: 200, phq9: 6, gad7: 3 }, { daysAgo: 30, phq9: 3, gad7: 2 }] },
+  {
+    clinicId: 'pine-ridge',
+    givenName: 'Tyler',
+    familyName: 'Brandt',
+    dateOfBirth: '1999-02-17',
+    sexAtBirth: 'male',
+    mrn: 'PR-1003',
+    preferredLanguage: 'en',
+    visits: [{ daysAgo: 7, phq9: 12, gad7: 8, item9: 1 }],
+  },
+  {
+    clinicId: 'pine-ridge',
+    givenName: 'Evelyn',
+    familyName: 'Moore',
+    dateOfBirth: '1947-11-03',
+    sexAtBirth: 'female',
+    mrn: 'PR-1004',
+    preferredLanguage: 'en',
+    visits: [
+      { daysAgo: 200, phq9: 6, gad7: 3 },
+      { daysAgo: 30, phq9: 3, gad7: 2 },
+    ],
+  },
   // Sage Valley.
-  { clinicId: 'sage-valley', givenName: 'Rosa', familyName: 'Delgado', dateOfBirth: '1975-06-21', sexAtBirth: 'female', mrn: 'SV-2001', preferredLanguage: 'es',
-    visits: [{ daysAgo: 63, phq9: 13, gad7: 16 }, { daysAgo: 35, phq9: 10, gad7: 12 }, { daysAgo: 7, phq9: 7, gad7: 8 }] },
-  { clinicId: 'sage-valley', givenName: 'Wade', familyName: 'Hollister', dateOfBirth: '1969-01-08', sexAtBirth: 'male', mrn: 'SV-2002', preferredLanguage: 'en',
-    visits: [{ daysAgo: 84, phq9: 21, gad7: 15 }, { daysAgo: 56, phq9: 19, gad7: 14 }, { daysAgo: 28, phq9: 17, gad7: 15 }] },
-  { clinicId: 'sage-valley', givenName: 'Nora', familyName: 'Pike', dateOfBirth: '2003-12-29', sexAtBirth: 'female', mrn: 'SV-2003', preferredLanguage: 'en',
-    visits: [{ daysAgo: 3, phq9: 11, gad7: 13 }] },
-  { clinicId: 'sage-valley', givenName: 'Hector', familyName: 'Ybarra', dateOfBirth: '1956-05-14', sexAtBirth: 'male', mrn: 'SV-2004', preferredLanguage: 'es',
-    visits: [{ daysAgo: 150, phq9: 8, gad7: 6 }] },
+  {
+    clinicId: 'sage-valley',
+    givenName: 'Rosa',
+    familyName: 'Delgado',
+    dateOfBirth: '1975-06-21',
+    sexAtBirth: 'female',
+    mrn: 'SV-2001',
+    preferredLanguage: 'es',
+    visits: [
+      { daysAgo: 63, phq9: 13, gad7: 16 },
+      { daysAgo: 35, phq9: 10, gad7: 12 },
+      { daysAgo: 7, phq9: 7, gad7: 8 },
+    ],
+  },
+  {
+    clinicId: 'sage-valley',
+    givenName: 'Wade',
+    familyName: 'Hollister',
+    dateOfBirth: '1969-01-08',
+    sexAtBirth: 'male',
+    mrn: 'SV-2002',
+    preferredLanguage: 'en',
+    visits: [
+      { daysAgo: 84, phq9: 21, gad7: 15 },
+      { daysAgo: 56, phq9: 19, gad7: 14 },
+      { daysAgo: 28, phq9: 17, gad7: 15 },
+    ],
+  },
+  {
+    clinicId: 'sage-valley',
+    givenName: 'Nora',
+    familyName: 'Pike',
+    dateOfBirth: '2003-12-29',
+    sexAtBirth: 'female',
+    mrn: 'SV-2003',
+    preferredLanguage: 'en',
+    visits: [{ daysAgo: 3, phq9: 11, gad7: 13 }],
+  },
+  {
+    clinicId: 'sage-valley',
+    givenName: 'Hector',
+    familyName: 'Ybarra',
+    dateOfBirth: '1956-05-14',
+    sexAtBirth: 'male',
+    mrn: 'SV-2004',
+    preferredLanguage: 'es',
+    visits: [{ daysAgo: 150, phq9: 8, gad7: 6 }],
+  },
   // Prairie Creek (America/Chicago).
-  { clinicId: 'prairie-creek', givenName: 'June', familyName: 'Albrecht', dateOfBirth: '1982-03-19', sexAtBirth: 'female', mrn: 'PC-3001', preferredLanguage: 'en',
-    visits: [{ daysAgo: 98, phq9: 17, gad7: 10 }, { daysAgo: 70, phq9: 12, gad7: 9 }, { daysAgo: 42, phq9: 8, gad7: 6 }, { daysAgo: 14, phq9: 4, gad7: 3 }] },
-  { clinicId: 'prairie-creek', givenName: 'Cody', familyName: 'Running Bear', dateOfBirth: '1994-07-02', sexAtBirth: 'male', mrn: 'PC-3002', preferredLanguage: 'en',
-    visits: [{ daysAgo: 1, phq9: 22, gad7: 17, item9: 2 }] },
-  { clinicId: 'prairie-creek', givenName: 'Lucía', familyName: 'Navarro', dateOfBirth: '1990-10-10', sexAtBirth: 'female', mrn: 'PC-3003', preferredLanguage: 'es',
-    visits: [{ daysAgo: 49, phq9: 14, gad7: 11 }, { daysAgo: 21, phq9: 13, gad7: 10 }] },
-  { clinicId: 'prairie-creek', givenName: 'Arnold', familyName: 'Fenske', dateOfBirth: '1950-08-25', sexAtBirth: 'male', mrn: 'PC-3004', preferredLanguage: 'en',
-    visits: [{ daysAgo: 365, phq9: 2, gad7: 1 }] },
+  {
+    clinicId: 'prairie-creek',
+    givenName: 'June',
+    familyName: 'Albrecht',
+    dateOfBirth: '1982-03-19',
+    sexAtBirth: 'female',
+    mrn: 'PC-3001',
+    preferredLanguage: 'en',
+    visits: [
+      { daysAgo: 98, phq9: 17, gad7: 10 },
+      { daysAgo: 70, phq9: 12, gad7: 9 },
+      { daysAgo: 42, phq9: 8, gad7: 6 },
+      { daysAgo: 14, phq9: 4, gad7: 3 },
+    ],
+  },
+  {
+    clinicId: 'prairie-creek',
+    givenName: 'Cody',
+    familyName: 'Running Bear',
+    dateOfBirth: '1994-07-02',
+    sexAtBirth: 'male',
+    mrn: 'PC-3002',
+    preferredLanguage: 'en',
+    visits: [{ daysAgo: 1, phq9: 22, gad7: 17, item9: 2 }],
+  },
+  {
+    clinicId: 'prairie-creek',
+    givenName: 'Lucía',
+    familyName: 'Navarro',
+    dateOfBirth: '1990-10-10',
+    sexAtBirth: 'female',
+    mrn: 'PC-3003',
+    preferredLanguage: 'es',
+    visits: [
+      { daysAgo: 49, phq9: 14, gad7: 11 },
+      { daysAgo: 21, phq9: 13, gad7: 10 },
+    ],
+  },
+  {
+    clinicId: 'prairie-creek',
+    givenName: 'Arnold',
+    familyName: 'Fenske',
+    dateOfBirth: '1950-08-25',
+    sexAtBirth: 'male',
+    mrn: 'PC-3004',
+    preferredLanguage: 'en',
+    visits: [{ daysAgo: 365, phq9: 2, gad7: 1 }],
+  },
 ];
 
 const clinicZone = (clinicId: string) =>
@@ -95,7 +219,13 @@ const responsesFor = (visit: DemoVisit): InstrumentResponse[] => {
   ];
 };
 
-const seedAudit = (clinicId: string, at: Date, action: string, patientId: string, resourceId: string): AuditEvent => ({
+const seedAudit = (
+  clinicId: string,
+  at: Date,
+  action: string,
+  patientId: string,
+  resourceId: string,
+): AuditEvent => ({
   eventId: ulid(at.getTime()),
   at: at.toISOString(),
   actorId: SEED_ACTOR,
@@ -116,8 +246,17 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
   const createdAt = new Date(now.getTime() - 400 * DAY_MS).toISOString();
 
   for (const clinic of demoClinics) {
-    await store.clinics.put({ ...clinic, networkId: DEMO_NETWORK_ID, triageRuleVersion: 1, createdAt });
-    const rules = defaultTriageRules({ clinicId: clinic.clinicId, createdAt, createdBy: SEED_ACTOR });
+    await store.clinics.put({
+      ...clinic,
+      networkId: DEMO_NETWORK_ID,
+      triageRuleVersion: 1,
+      createdAt,
+    });
+    const rules = defaultTriageRules({
+      clinicId: clinic.clinicId,
+      createdAt,
+      createdBy: SEED_ACTOR,
+    });
     // The clinic record names version 1 before it exists; publishing stores exactly that version.
     await store.clinics.publishTriageRules(rules, 1);
   }
@@ -145,7 +284,13 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
     };
     await store.patients.create(
       patient,
-      seedAudit(demo.clinicId, registeredAt, 'patient.create', patient.patientId, patient.patientId),
+      seedAudit(
+        demo.clinicId,
+        registeredAt,
+        'patient.create',
+        patient.patientId,
+        patient.patientId,
+      ),
     );
     const rules = await store.clinics.getTriageRules(demo.clinicId, 1);
     if (!rules) throw new Error(`seed: clinic ${demo.clinicId} has no rules`);

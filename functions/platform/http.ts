@@ -6,7 +6,7 @@ import type {
 import type { z } from 'zod';
 import { routes, type RouteId, type RouteSpec } from '../contracts/api';
 import type { ErrorBody, FieldIssue } from '../contracts/common';
-import type { DomainError} from '../domain/errors';
+import type { DomainError } from '../domain/errors';
 import { isDomainError } from '../domain/errors';
 import type { RequestContext } from '../ports/context';
 import { getDeps } from './container';
@@ -58,7 +58,12 @@ const issuesOf = (part: Part, error: z.ZodError): FieldIssue[] =>
     message: issue.message,
   }));
 
-const parsePart = (part: Part, schema: z.ZodType | undefined, value: unknown, issues: FieldIssue[]) => {
+const parsePart = (
+  part: Part,
+  schema: z.ZodType | undefined,
+  value: unknown,
+  issues: FieldIssue[],
+) => {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
@@ -66,9 +71,14 @@ const parsePart = (part: Part, schema: z.ZodType | undefined, value: unknown, is
   return undefined;
 };
 
-const readBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer, issues: FieldIssue[]): unknown => {
+const readBody = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  issues: FieldIssue[],
+): unknown => {
   if (!event.body) return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').toString('utf8')
+    : event.body;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -58,14 +58,26 @@ export interface PatientRepository {
 export interface ScreeningRepository {
   /** patientName is a display snapshot kept for the clinic worklist. */
   create(result: ScreeningResult, patientName: string, audit: AuditEvent): Promise<void>;
-  get(clinicId: ClinicId, patientId: string, screeningId: string): Promise<ScreeningResult | undefined>;
-  listForPatient(clinicId: ClinicId, patientId: string, page: PageRequest): Promise<Page<ScreeningResult>>;
+  get(
+    clinicId: ClinicId,
+    patientId: string,
+    screeningId: string,
+  ): Promise<ScreeningResult | undefined>;
+  listForPatient(
+    clinicId: ClinicId,
+    patientId: string,
+    page: PageRequest,
+  ): Promise<Page<ScreeningResult>>;
   listForClinic(clinicId: ClinicId, page: PageRequest): Promise<Page<ClinicScreeningItem>>;
 }
 
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
-  listForPatient(clinicId: ClinicId, patientId: string, page: PageRequest): Promise<Page<AuditEvent>>;
+  listForPatient(
+    clinicId: ClinicId,
+    patientId: string,
+    page: PageRequest,
+  ): Promise<Page<AuditEvent>>;
   /** day is YYYY-MM-DD in UTC. */
   listForClinicDay(clinicId: ClinicId, day: string, page: PageRequest): Promise<Page<AuditEvent>>;
 }

@@ -33,7 +33,10 @@ export const getMe = async (ctx: RequestContext): Promise<Me> => {
 };
 
 export const getClinic = async (ctx: RequestContext, clinicId: ClinicId): Promise<ClinicView> => {
-  await authorizeFor(ctx, 'clinic.read', clinicId, { resourceType: 'clinic', resourceId: clinicId });
+  await authorizeFor(ctx, 'clinic.read', clinicId, {
+    resourceType: 'clinic',
+    resourceId: clinicId,
+  });
   const clinic = await ctx.deps.store.clinics.get(clinicId);
   if (!clinic) throw new Error('Membership points at a missing clinic');
   return clinic;

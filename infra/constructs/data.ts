@@ -15,9 +15,6 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-// eslint.config.js means to allow exactly this import, but its "!…/table-schema" negation never
-// matches (gitignore semantics cannot re-include a file below an excluded directory).
-// eslint-disable-next-line no-restricted-imports
 import { tableSchema } from '../../functions/adapters/dynamodb/table-schema';
 import { acknowledge } from '../acknowledge';
 

@@ -133,8 +133,14 @@ describe('every route × role × own/other clinic goes through the policy', () =
     expect(reply.body).toMatchObject({
       userId: userFor('bcm'),
       displayName: 'A bcm',
-      memberships: [{ clinicId: CLINIC_A, clinicName: 'Clinic clinic-a', timeZone: 'America/Denver', role: 'bcm' }],
+      memberships: [
+        {
+          clinicId: CLINIC_A,
+          clinicName: 'Clinic clinic-a',
+          timeZone: 'America/Denver',
+          role: 'bcm',
+        },
+      ],
     });
   });
-
 });

@@ -3,7 +3,14 @@ import { setDeps } from '../../../functions/platform/container';
 import type { Deps } from '../../../functions/ports/context';
 import { invoke } from '../../support/api';
 import { freshTable } from '../../support/dynamodb';
-import { CLINIC_A, CLINIC_B, seedTwoClinics, testDeps, userFor, validSubmission } from '../../support/network';
+import {
+  CLINIC_A,
+  CLINIC_B,
+  seedTwoClinics,
+  testDeps,
+  userFor,
+  validSubmission,
+} from '../../support/network';
 
 let table: Awaited<ReturnType<typeof freshTable>>;
 let deps: Deps;
@@ -32,7 +39,11 @@ const snapshot = async () => {
     deps.store.audit.listForPatient(CLINIC_A, patientA, { limit: 100 }),
     deps.store.screenings.listForClinic(CLINIC_A, { limit: 100 }),
   ]);
-  return { screenings: screenings.items.length, audit: audit.items.length, worklist: worklist.items.length };
+  return {
+    screenings: screenings.items.length,
+    audit: audit.items.length,
+    worklist: worklist.items.length,
+  };
 };
 
 const submit = (body: unknown, patientId = patientA, clinicId = CLINIC_A) =>
@@ -54,7 +65,12 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
       submittedBy: ma,
       triageRuleVersion: 1,
       triageInputs: { phq9Total: 16, phq9Item9: 1, gad7Total: 7 },
-      disposition: { code: 'warm_handoff_today', urgency: 'urgent', followUpWithinHours: 72, pcpSafetyStepsNow: true },
+      disposition: {
+        code: 'warm_handoff_today',
+        urgency: 'urgent',
+        followUpWithinHours: 72,
+        pcpSafetyStepsNow: true,
+      },
     });
     const scores = reply.body.scores as { instrument: string; total: number; band: string }[];
     expect(scores.map((s) => [s.instrument, s.total, s.band])).toEqual([
@@ -64,7 +80,11 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
     const flags = (reply.body.flags as { code: string }[]).map((f) => f.code);
     expect(flags).toContain('safety_item9');
 
-    const stored = await deps.store.screenings.get(CLINIC_A, patientA, String(reply.body.screeningId));
+    const stored = await deps.store.screenings.get(
+      CLINIC_A,
+      patientA,
+      String(reply.body.screeningId),
+    );
     expect(stored).toEqual(reply.body);
     const after = await snapshot();
     expect(after).toEqual({
@@ -72,9 +92,15 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
       audit: before.audit + 1,
       worklist: before.worklist + 1,
     });
-    const worklist = await invoke('listClinicScreenings', { sub: userFor('pcp'), params: { clinicId: CLINIC_A } });
+    const worklist = await invoke('listClinicScreenings', {
+      sub: userFor('pcp'),
+      params: { clinicId: CLINIC_A },
+    });
     const items = worklist.body.items as { screeningId: string; patientName: string }[];
-    expect(items[0]).toMatchObject({ screeningId: reply.body.screeningId, patientName: 'Alpha, Test' });
+    expect(items[0]).toMatchObject({
+      screeningId: reply.body.screeningId,
+      patientName: 'Alpha, Test',
+    });
   });
 
   it('names the missing item and writes nothing', async () => {
@@ -95,7 +121,10 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
   });
 
   it('rejects an unknown instrument, a repeated instrument and a malformed body by field', async () => {
-    const unknown = await submit({ language: 'en', responses: [{ instrument: 'XYZ', answers: [] }] });
+    const unknown = await submit({
+      language: 'en',
+      responses: [{ instrument: 'XYZ', answers: [] }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error?.fields?.[0]?.field).toBe('body.responses.0.instrument');
     const twice = await submit({
@@ -131,15 +160,40 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
 
 describe('patients', () => {
   it('registers, refuses a duplicate MRN with a field error, and finds by name prefix', async () => {
-    const body = { givenName: 'María', familyName: 'Núñez', dateOfBirth: '1977-03-04', sexAtBirth: 'female', mrn: 'A-77', preferredLanguage: 'es' };
-    const created = await invoke('registerPatient', { sub: ma, params: { clinicId: CLINIC_A }, body });
+    const body = {
+      givenName: 'María',
+      familyName: 'Núñez',
+      dateOfBirth: '1977-03-04',
+      sexAtBirth: 'female',
+      mrn: 'A-77',
+      preferredLanguage: 'es',
+    };
+    const created = await invoke('registerPatient', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      body,
+    });
     expect(created.status).toBe(201);
-    const duplicate = await invoke('registerPatient', { sub: ma, params: { clinicId: CLINIC_A }, body: { ...body, givenName: 'Other' } });
+    const duplicate = await invoke('registerPatient', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      body: { ...body, givenName: 'Other' },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error?.fields?.[0]?.field).toBe('body.mrn');
-    const found = await invoke('searchPatients', { sub: ma, params: { clinicId: CLINIC_A }, query: { q: 'nun' } });
-    expect((found.body.items as { patientId: string }[]).map((p) => p.patientId)).toEqual([created.body.patientId]);
-    const byMrn = await invoke('searchPatients', { sub: ma, params: { clinicId: CLINIC_A }, query: { mrn: 'A-77' } });
+    const found = await invoke('searchPatients', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      query: { q: 'nun' },
+    });
+    expect((found.body.items as { patientId: string }[]).map((p) => p.patientId)).toEqual([
+      created.body.patientId,
+    ]);
+    const byMrn = await invoke('searchPatients', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      query: { mrn: 'A-77' },
+    });
     expect((byMrn.body.items as unknown[]).length).toBe(1);
   });
 
@@ -155,7 +209,11 @@ describe('patients', () => {
       'body.givenName',
       'body.sexAtBirth',
     ]);
-    const found = await invoke('searchPatients', { sub: ma, params: { clinicId: CLINIC_A }, query: { q: 'x' } });
+    const found = await invoke('searchPatients', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      query: { q: 'x' },
+    });
     expect(found.body.items).toEqual([]);
   });
 });
