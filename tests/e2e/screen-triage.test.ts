@@ -123,9 +123,10 @@ describe('screen → triage in the browser', () => {
     });
 
     // Nothing of the patient's answers is left on the tablet.
-    const stored = await page.evaluate(() =>
-      JSON.stringify({ ...sessionStorage, ...localStorage }),
-    );
+    const stored = await page.evaluate(() => {
+      const storage = globalThis as unknown as { sessionStorage: object; localStorage: object };
+      return JSON.stringify({ ...storage.sessionStorage, ...storage.localStorage });
+    });
     expect(stored).not.toMatch(/More than half|"answers"/);
   });
 
