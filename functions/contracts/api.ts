@@ -128,6 +128,9 @@ export const routes = {
     response: pageOf(ClinicScreeningItem),
     successStatus: 200,
   }),
+  // @routes:fhir (FHIR export routes go here)
+  // @routes:triage-admin (triage rule administration routes go here)
+  // @routes:measurement (instrument / screening-bundle routes go here)
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

@@ -26,6 +26,9 @@ const routeAction = {
   listScreenings: 'screening.read',
   getScreening: 'screening.read',
   listClinicScreenings: 'screening.read',
+  // @actions:fhir
+  // @actions:triage-admin
+  // @actions:measurement
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -61,9 +64,25 @@ afterAll(async () => {
   await table.drop();
 });
 
+/** A valid body for each writing route, so an allowed call succeeds and only the policy differs. */
+const exampleBodies: Partial<Record<RouteId, unknown>> = {
+  registerPatient: {
+    givenName: 'New',
+    familyName: 'Person',
+    dateOfBirth: '1990-05-05',
+    sexAtBirth: 'female',
+  },
+  submitScreening: validSubmission(),
+  // @bodies:fhir
+  // @bodies:triage-admin
+  // @bodies:measurement
+};
+
 const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
   const clinicId = clinic === 'A' ? CLINIC_A : CLINIC_B;
   const params = { clinicId, patientId: ids[clinic].patient, screeningId: ids[clinic].screening };
+  return { params, body: exampleBodies[routeId] };
+};
   const body =
     routeId === 'registerPatient'
       ? { givenName: 'New', familyName: 'Person', dateOfBirth: '1990-05-05', sexAtBirth: 'female' }
