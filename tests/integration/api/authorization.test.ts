@@ -83,14 +83,6 @@ const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
   const params = { clinicId, patientId: ids[clinic].patient, screeningId: ids[clinic].screening };
   return { params, body: exampleBodies[routeId] };
 };
-  const body =
-    routeId === 'registerPatient'
-      ? { givenName: 'New', familyName: 'Person', dateOfBirth: '1990-05-05', sexAtBirth: 'female' }
-      : routeId === 'submitScreening'
-        ? validSubmission()
-        : undefined;
-  return { params, body };
-};
 
 const cases = (Object.keys(routeAction) as RouteId[]).flatMap((routeId) =>
   Role.options.map((role) => ({ routeId, role })),
