@@ -14,6 +14,7 @@ import {
   ScreeningResult,
   ScreeningSubmit,
 } from './screenings';
+import { PublishedTriageRules, TriageRulesPublish, TriageRulesView } from './triage-admin';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -130,6 +131,28 @@ export const routes = {
   }),
   // @routes:fhir (FHIR export routes go here)
   // @routes:triage-admin (triage rule administration routes go here)
+  getTriageRules: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/triage-rules',
+    summary: "The clinic's current triage rule set and its version history, newest first",
+    handler: 'get-triage-rules',
+    writes: false,
+    params: ClinicParams,
+    query: PageQuery,
+    response: TriageRulesView,
+    successStatus: 200,
+  }),
+  publishTriageRules: route({
+    method: 'PUT',
+    path: '/clinics/{clinicId}/triage-rules',
+    summary: 'Publish a new triage rule version (clinic admin); a stale expectedVersion is a 409',
+    handler: 'publish-triage-rules',
+    writes: true,
+    params: ClinicParams,
+    body: TriageRulesPublish,
+    response: PublishedTriageRules,
+    successStatus: 200,
+  }),
   // @routes:measurement (instrument / screening-bundle routes go here)
 } satisfies Record<string, RouteSpec>;
 

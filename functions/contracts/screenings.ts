@@ -13,6 +13,11 @@ export const InstrumentResponse = z.object({
 export type InstrumentResponse = z.infer<typeof InstrumentResponse>;
 
 export const ScreeningSubmit = z.object({
+  /**
+   * Chosen by the tablet once per questionnaire. A retry after a dropped connection sends the same
+   * id and gets the first result back instead of a second screening.
+   */
+  submissionId: z.uuid().optional(),
   language: Language,
   responses: z
     .array(InstrumentResponse)

@@ -27,6 +27,8 @@ export interface ClinicRepository {
    * `expectedCurrentVersion` (optimistic concurrency).
    */
   publishTriageRules(rules: TriageRuleSet, expectedCurrentVersion: number | null): Promise<void>;
+  /** Every published rule version of the clinic, newest first (one Query on its partition). */
+  listTriageRuleVersions(clinicId: ClinicId, page: PageRequest): Promise<Page<TriageRuleSet>>;
 }
 
 export interface UserRepository {
@@ -56,8 +58,16 @@ export interface PatientRepository {
 }
 
 export interface ScreeningRepository {
-  /** patientName is a display snapshot kept for the clinic worklist. */
-  create(result: ScreeningResult, patientName: string, audit: AuditEvent): Promise<void>;
+  /**
+   * patientName is a display snapshot kept for the clinic worklist. With a submissionId the write
+   * happens once per id in the clinic: a repeat stores nothing and returns the first result.
+   */
+  create(
+    result: ScreeningResult,
+    patientName: string,
+    audit: AuditEvent,
+    submissionId?: string,
+  ): Promise<ScreeningResult>;
   get(
     clinicId: ClinicId,
     patientId: string,

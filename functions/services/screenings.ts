@@ -51,8 +51,13 @@ export const submitScreening = async (
     resourceId: result.screeningId,
     patientId,
   });
-  await store.screenings.create(result, `${patient.familyName}, ${patient.givenName}`, audit);
-  return result;
+  // A retried submission (same submissionId) answers with the first result and writes nothing.
+  return store.screenings.create(
+    result,
+    `${patient.familyName}, ${patient.givenName}`,
+    audit,
+    submission.submissionId,
+  );
 };
 
 export const getScreening = async (

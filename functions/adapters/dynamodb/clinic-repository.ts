@@ -54,6 +54,20 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
     return Item && parseItem('triage-rules', TriageRuleSet, Item);
   },
 
+  async listTriageRuleVersions(clinicId, page) {
+    // Zero-padded version sort keys: descending key order is newest version first.
+    const raw = await queryPage(
+      table,
+      {
+        partition: triageKeys.clinicPartition(clinicId),
+        sortPrefix: triageKeys.sortPrefix,
+        descending: true,
+      },
+      page,
+    );
+    return mapPage(raw, (item) => parseItem('triage-rules', TriageRuleSet, item));
+  },
+
   async publishTriageRules(rules, expectedCurrentVersion) {
     // Equal is allowed: it stores the rule set a newly set-up clinic already names (seeding).
     if (expectedCurrentVersion !== null && rules.version < expectedCurrentVersion) {

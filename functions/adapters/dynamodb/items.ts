@@ -50,6 +50,13 @@ export const AuditEventRecord = z.object({
   requestId: z.string().optional(),
 }) satisfies z.ZodType<AuditEvent>;
 
+/** Points a client submission id at the screening it produced (for idempotent retries). */
+export const SubmissionRecord = z.object({
+  clinicId: ClinicId,
+  patientId: z.string().min(1),
+  screeningId: z.string().min(1),
+});
+
 export const MrnRecord = z.object({ clinicId: ClinicId, patientId: z.string().min(1) });
 
 const exactly: [
@@ -67,6 +74,7 @@ export const entities = {
   membership: MembershipRecord,
   patient: Patient,
   mrn: MrnRecord,
+  submission: SubmissionRecord,
   screening: ClinicScreeningItem,
   audit: AuditEventRecord,
 } as const;

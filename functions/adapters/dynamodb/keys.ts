@@ -42,11 +42,15 @@ export const clinicKeys = {
   }),
 };
 
+const triageSortPrefix = 'TRIAGE#';
+
 export const triageKeys = {
   item: (clinicId: ClinicId, version: number): PrimaryKey => ({
     pk: clinicPk(clinicId),
-    sk: `TRIAGE#${padVersion(version)}`,
+    sk: `${triageSortPrefix}${padVersion(version)}`,
   }),
+  clinicPartition: clinicPk,
+  sortPrefix: triageSortPrefix,
 };
 
 export const userKeys = {
@@ -103,6 +107,14 @@ export const screeningKeys = {
   byClinic: (clinicId: ClinicId, completedAt: string, screeningId: string) => ({
     gsi1pk: screeningKeys.clinicPartition(clinicId),
     gsi1sk: `${sortableTime(completedAt)}#${screeningId}`,
+  }),
+};
+
+/** One item per (clinic, client submission id): makes a retried screening submission a no-op. */
+export const submissionKeys = {
+  item: (clinicId: ClinicId, submissionId: string): PrimaryKey => ({
+    pk: `CLINIC#${clinicId}#SUBMISSION#${submissionId.toLowerCase()}`,
+    sk: 'SUBMISSION',
   }),
 };
 

@@ -3,20 +3,74 @@ import { ClinicScreeningItem, ScreeningResult } from '../../contracts/screenings
 import { DomainError } from '../../domain/errors';
 import type { ScreeningRepository } from '../../ports/store';
 import { auditPut } from './audit-log';
-import { parseItem, toAttributes } from './items';
-import { itemExists, itemIsNew, patientKeys, screeningKeys } from './keys';
+import { parseItem, SubmissionRecord, toAttributes } from './items';
+import { itemExists, itemIsNew, patientKeys, screeningKeys, submissionKeys } from './keys';
 import { mapPage, queryPage } from './query';
 import type { StoredItem, Table } from './table';
 import { cancellationReasons, conditionFailed, transactionConflict } from './transactions';
 
 const parseResult = (item: StoredItem) => parseItem('screening', ScreeningResult, item);
 
+const getResult = async (
+  table: Table,
+  clinicId: string,
+  patientId: string,
+  screeningId: string,
+): Promise<ScreeningResult | undefined> => {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.tableName,
+      Key: screeningKeys.item(clinicId, patientId, screeningId),
+      ConsistentRead: true,
+    }),
+  );
+  return Item && parseResult(Item);
+};
+
+/** The screening an earlier request with this submission id stored (a retry's answer). */
+const firstResultOf = async (
+  table: Table,
+  clinicId: string,
+  patientId: string,
+  submissionId: string,
+): Promise<ScreeningResult> => {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.tableName,
+      Key: submissionKeys.item(clinicId, submissionId),
+      ConsistentRead: true,
+    }),
+  );
+  const pointer = Item && parseItem('submission', SubmissionRecord, Item);
+  // The same id reused for another patient is a client bug, not a retry: refuse it.
+  if (!pointer || pointer.patientId !== patientId) {
+    throw DomainError.conflict('This submission id was already used', [
+      { field: 'body.submissionId', message: 'was already used for another screening' },
+    ]);
+  }
+  const first = await getResult(table, clinicId, patientId, pointer.screeningId);
+  if (!first) throw new Error('Submission points at a missing screening');
+  return first;
+};
+
 export const createScreeningRepository = (table: Table): ScreeningRepository => ({
-  async create(result, patientName, audit) {
+  async create(result, patientName, audit, submissionId) {
     if (result.clinicId !== audit.clinicId)
       throw new Error('Audit event belongs to another clinic');
     const attributes = toAttributes('screening', { ...result, patientName });
     const { clinicId, patientId, screeningId, completedAt } = attributes;
+    const guard = submissionId
+      ? {
+          Put: {
+            TableName: table.tableName,
+            Item: {
+              ...toAttributes('submission', { clinicId, patientId, screeningId }),
+              ...submissionKeys.item(clinicId, submissionId),
+            },
+            ConditionExpression: itemIsNew,
+          },
+        }
+      : undefined;
     try {
       await table.client.send(
         new TransactWriteCommand({
@@ -41,13 +95,18 @@ export const createScreeningRepository = (table: Table): ScreeningRepository => 
               },
             },
             { Put: auditPut(table, audit) },
+            ...(guard ? [guard] : []),
           ],
         }),
       );
+      return result;
     } catch (error) {
       const reasons = cancellationReasons(error);
       if (reasons === undefined) throw error;
       if (conditionFailed(reasons[1])) throw DomainError.notFound('Patient');
+      if (submissionId && conditionFailed(reasons[3])) {
+        return firstResultOf(table, clinicId, patientId, submissionId);
+      }
       if (conditionFailed(reasons[0])) throw DomainError.conflict('Screening already exists');
       if (transactionConflict(reasons)) {
         throw DomainError.conflict(
@@ -58,16 +117,7 @@ export const createScreeningRepository = (table: Table): ScreeningRepository => 
     }
   },
 
-  async get(clinicId, patientId, screeningId) {
-    const { Item } = await table.client.send(
-      new GetCommand({
-        TableName: table.tableName,
-        Key: screeningKeys.item(clinicId, patientId, screeningId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item && parseResult(Item);
-  },
+  get: (clinicId, patientId, screeningId) => getResult(table, clinicId, patientId, screeningId),
 
   /** Newest first: screening ids are ULIDs, so the sort key orders them by creation time. */
   async listForPatient(clinicId, patientId, page) {

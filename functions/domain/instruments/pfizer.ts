@@ -8,10 +8,11 @@ import type { AnswerOption } from './types';
  * word for word against Pfizer's own form, and the copies available here could not be.
  */
 export const pfizerFrequencyScale: AnswerOption[] = [
-  { value: 0, label: { en: 'Not at all' } },
-  { value: 1, label: { en: 'Several days' } },
-  { value: 2, label: { en: 'More than half the days' } },
-  { value: 3, label: { en: 'Nearly every day' } },
+  // LOINC answer list LL358-3 (PHQ-9 and GAD-7 items).
+  { value: 0, label: { en: 'Not at all' }, loinc: 'LA6568-5' },
+  { value: 1, label: { en: 'Several days' }, loinc: 'LA6569-3' },
+  { value: 2, label: { en: 'More than half the days' }, loinc: 'LA6570-1' },
+  { value: 3, label: { en: 'Nearly every day' }, loinc: 'LA6571-9' },
 ];
 
 export const pfizerTerms =

@@ -7,6 +7,8 @@ export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
 export interface AnswerOption {
   value: number;
   label: LocalizedText;
+  /** LOINC LA answer code (e.g. LA6568-5), used in FHIR exports; omitted when LOINC has none. */
+  loinc?: string;
 }
 
 export interface InstrumentItem {

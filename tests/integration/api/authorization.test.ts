@@ -28,6 +28,8 @@ const routeAction = {
   listClinicScreenings: 'screening.read',
   // @actions:fhir
   // @actions:triage-admin
+  getTriageRules: 'clinic.read',
+  publishTriageRules: 'clinic.configure',
   // @actions:measurement
 } satisfies Record<RouteId, Action | null>;
 
@@ -75,6 +77,15 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
   submitScreening: validSubmission(),
   // @bodies:fhir
   // @bodies:triage-admin
+  // Admin is the only role allowed to publish, so the walk publishes once: version 1 → 2.
+  publishTriageRules: {
+    expectedVersion: 1,
+    phq9: { pcpAddressesFrom: 5, offerBhFrom: 10, warmHandoffFrom: 15 },
+    gad7: { pcpAddressesFrom: 5, offerBhFrom: 10, warmHandoffFrom: 15 },
+    phq9Item9SafetyFrom: 1,
+    offerBhWithinDays: 14,
+    urgentWithinHours: 72,
+  },
   // @bodies:measurement
 };
 

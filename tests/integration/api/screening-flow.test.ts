@@ -217,3 +217,38 @@ describe('patients', () => {
     expect(found.body.items).toEqual([]);
   });
 });
+
+describe('retried submissions (a tablet on rural Wi-Fi)', () => {
+  it('stores one screening per submission id, even when the retries race', async () => {
+    const before = await snapshot();
+    const body = { ...validSubmission(), submissionId: '5f0c6b1e-8a5d-4c3e-9f7a-2b1d0e4c6a88' };
+    const replies = await Promise.all(Array.from({ length: 5 }, () => submit(body)));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(replies.map((r) => r.body.screeningId)).size).toBe(1);
+    expect(await snapshot()).toEqual({
+      screenings: before.screenings + 1,
+      audit: before.audit + 1,
+      worklist: before.worklist + 1,
+    });
+    const again = await submit(body);
+    expect(again.body.screeningId).toBe(replies[0]?.body.screeningId);
+  });
+
+  it('refuses a submission id reused for another patient, naming the field', async () => {
+    const body = { ...validSubmission(), submissionId: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d' };
+    expect((await submit(body)).status).toBe(201);
+    const other = await invoke('registerPatient', {
+      sub: ma,
+      params: { clinicId: CLINIC_A },
+      body: {
+        givenName: 'Other',
+        familyName: 'Patient',
+        dateOfBirth: '1970-01-01',
+        sexAtBirth: 'male',
+      },
+    });
+    const reused = await submit(body, String(other.body.patientId));
+    expect(reused.status).toBe(409);
+    expect(reused.body.error?.fields?.[0]?.field).toBe('body.submissionId');
+  });
+});

@@ -144,6 +144,10 @@ function Questionnaire({
         },
   );
 
+  // One id per questionnaire, kept across retries (and with the pending answers), so a send that
+  // reached the server before the connection dropped is never stored twice.
+  const [submissionId] = useState(() => pending?.submissionId ?? crypto.randomUUID());
+
   const submit = useMutation({
     // Fail at once when offline (instead of pausing) so the patient is told and the answers are kept.
     networkMode: 'always',
@@ -200,7 +204,7 @@ function Questionnaire({
       offset += definition.items.length;
       return { instrument: definition.id, answers: slice };
     });
-    return { language, responses };
+    return { submissionId, language, responses };
   };
 
   const send = () => {
