@@ -9,6 +9,12 @@ import tseslint from 'typescript-eslint';
  * imports nothing but contracts; the web imports only contracts and pure domain rules; infra refers
  * to handlers by path and imports no runtime code; nothing imports a handler.
  */
+// `import { z }` pulls every zod locale into each Lambda bundle (~450 kB); the namespace import
+// lets esbuild drop them (~85 kB). Measured by `npm run bench`.
+const zodNamespace = {
+  selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  message: "Use `import * as z from 'zod'`: the named import defeats tree-shaking.",
+};
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
@@ -35,6 +41,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-syntax': ['error', zodNamespace],
     },
   },
   {

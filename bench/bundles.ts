@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { routes } from '../functions/contracts/api';
@@ -14,7 +13,10 @@ const ROOT = join(import.meta.dirname, '..');
  * cold start that our code controls).
  */
 export const measureHandlerBundles = async () => {
-  const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+  // Inside the repository, so the bundles resolve the external AWS SDK from node_modules as the
+  // Lambda runtime provides it.
+  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  const out = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'bench-bundles-'));
   try {
     const rows = [];
     for (const spec of Object.values(routes)) {
@@ -22,6 +24,7 @@ export const measureHandlerBundles = async () => {
       await build({
         entryPoints: [join(ROOT, 'functions', 'handlers', 'http', `${spec.handler}.ts`)],
         bundle: true,
+        metafile: true,
         minify: true,
         platform: 'node',
         target: 'node22',
@@ -45,6 +48,7 @@ export const measureHandlerBundles = async () => {
           encoding: 'utf8',
           cwd: ROOT,
         });
+        if (run.status !== 0) throw new Error(`importing ${spec.handler} failed: ${run.stderr}`);
         return Number(run.stdout.trim());
       }).sort((a, b) => a - b);
       rows.push({

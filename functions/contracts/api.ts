@@ -3,8 +3,9 @@
  * local gateway, the CDK stack (one function per route), the OpenAPI document and the web client
  * all read. Pure data and zod schemas: importing it pulls in no runtime code.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ClinicParams, ClinicView, Me } from './clinics';
+import { FhirBundle } from './fhir';
 import { PageQuery, pageOf } from './common';
 import { Patient, PatientCreate, PatientParams, PatientSearchQuery } from './patients';
 import {
@@ -127,6 +128,16 @@ export const routes = {
     params: ClinicParams,
     query: PageQuery,
     response: pageOf(ClinicScreeningItem),
+    successStatus: 200,
+  }),
+  exportPatientFhir: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/fhir',
+    summary: 'A patient and all their screenings as a FHIR R4 collection Bundle (US Core)',
+    handler: 'export-patient-fhir',
+    writes: true, // audit event
+    params: PatientParams,
+    response: FhirBundle,
     successStatus: 200,
   }),
   // @routes:fhir (FHIR export routes go here)

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
 
 export const IntegrationModel = z.enum([

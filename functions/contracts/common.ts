@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Clinic ids are readable slugs chosen by the network admin (they appear in URLs, never PHI). */
 export const ClinicId = z

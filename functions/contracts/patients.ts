@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClinicId, IsoDate, IsoDateTime, Language, PageQuery, Ulid } from './common';
 
 const Name = z.string().trim().min(1, 'is required').max(80);

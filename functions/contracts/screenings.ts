@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClinicId, IsoDateTime, Language, PageQuery, Ulid } from './common';
 
 /** Instruments the server scores. Later instruments join this list with their definitions. */

@@ -2,7 +2,7 @@
  * Triage rule administration: a clinic admin reads the clinic's current rule set with its version
  * history and publishes a new version. Rule sets hold thresholds only, never PHI.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TriageRuleSet } from './clinics';
 import { IsoDateTime } from './common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * /config.json served next to the web app: the same build runs locally and in AWS, only this

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Lambda environment, parsed once at the edge like any other input. */
 const LambdaEnv = z.object({

@@ -3,7 +3,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { routes, type RouteId, type RouteSpec } from '../contracts/api';
 import type { ErrorBody, FieldIssue } from '../contracts/common';
 import type { DomainError } from '../domain/errors';

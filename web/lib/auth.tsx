@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   LocalTokenResponse,
   LocalUsersResponse,

@@ -1,5 +1,5 @@
 import type { FieldError, FieldErrors, FieldValues, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * A small react-hook-form resolver for a zod schema. `prepare` turns the form's raw values into the

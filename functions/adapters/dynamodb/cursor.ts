@@ -4,7 +4,7 @@
  * names other key attributes, or points into another list (another clinic's partition above all)
  * is a validation error, never a query that reads elsewhere and never a 500.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../../domain/errors';
 
 export type CursorKey = Record<string, string>;

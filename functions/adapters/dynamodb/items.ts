@@ -4,7 +4,7 @@
  * into a response. Parsing also strips the key and bookkeeping attributes (pk, sk, gsi*, entity),
  * because zod objects drop keys they do not declare.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Clinic, TriageRuleSet } from '../../contracts/clinics';
 import { ClinicId, IsoDateTime, Role } from '../../contracts/common';
 import { Patient } from '../../contracts/patients';

@@ -2,7 +2,7 @@
  * Reading why a TransactWriteItems was cancelled. DynamoDB reports one reason per item, in the
  * order the items were sent, so callers map "item i failed its condition" to a domain error.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Cancelled = z.object({
   name: z.literal('TransactionCanceledException'),

@@ -101,7 +101,10 @@ export const patientEntry = (patient: Patient): BundleEntry => entryOf(patientRe
 const answerOf = (options: readonly AnswerOption[], value: number) =>
   options.find((option) => option.value === value);
 
-const qrAnswer = (option: AnswerOption | undefined, value: number): QuestionnaireResponseItemAnswer =>
+const qrAnswer = (
+  option: AnswerOption | undefined,
+  value: number,
+): QuestionnaireResponseItemAnswer =>
   option?.loinc
     ? { valueCoding: { system: LOINC_SYSTEM, code: option.loinc, display: option.label.en } }
     : { valueInteger: value };
@@ -128,7 +131,9 @@ const instrumentEntries = (
   const base = `screening:${result.clinicId}/${result.screeningId}/${score.instrument}`;
   const answered = definition.items.flatMap((item, index) => {
     const value = score.answers[index];
-    return value === undefined ? [] : [{ item, value, option: answerOf(definition.answerOptions, value) }];
+    return value === undefined
+      ? []
+      : [{ item, value, option: answerOf(definition.answerOptions, value) }];
   });
   const observationBase = {
     resourceType: 'Observation',
@@ -146,13 +151,11 @@ const instrumentEntries = (
     status: 'completed',
     subject: patientRef,
     authored: result.completedAt,
-    item: answered.map(
-      ({ item, value, option }): QuestionnaireResponseItem => ({
-        linkId: `/${item.loinc}`,
-        text: item.text.en,
-        answer: [qrAnswer(option, value)],
-      }),
-    ),
+    item: answered.map(({ item, value, option }): QuestionnaireResponseItem => ({
+      linkId: `/${item.loinc}`,
+      text: item.text.en,
+      answer: [qrAnswer(option, value)],
+    })),
   }));
   const derivedFrom = [ref(questionnaireResponse)];
 

@@ -26,6 +26,7 @@ const routeAction = {
   listScreenings: 'screening.read',
   getScreening: 'screening.read',
   listClinicScreenings: 'screening.read',
+  exportPatientFhir: 'screening.read',
   // @actions:fhir
   // @actions:triage-admin
   getTriageRules: 'clinic.read',

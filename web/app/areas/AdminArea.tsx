@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AdminOverview } from '../../features/admin-overview/AdminOverview';
+import { TriageRulesPage } from '../../features/triage-rules/TriageRulesPage';
 import { ClinicLayout } from '../ClinicLayout';
 import { NotFoundPage } from '../RouteError';
 
@@ -9,6 +10,7 @@ export default function AdminArea() {
     <Routes>
       <Route element={<ClinicLayout />}>
         <Route index element={<AdminOverview />} />
+        <Route path="triage-rules" element={<TriageRulesPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
 import type { ClinicView } from '@lib/contracts';
+import { paths } from '@lib/paths';
 import { queryKeys } from '@lib/queries';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { formatClock, useNow } from '@lib/time';
@@ -49,7 +51,12 @@ export function AdminOverview() {
             </div>
             <div>
               <dt>Current triage rule version</dt>
-              <dd>{clinic.data.triageRuleVersion}</dd>
+              <dd>
+                {clinic.data.triageRuleVersion}{' '}
+                <Link to={`${paths.area(clinicId, 'admin')}/triage-rules`}>
+                  View or edit triage rules
+                </Link>
+              </dd>
             </div>
           </dl>
         </section>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
@@ -88,9 +88,51 @@ function PatientDetails({ patient }: { patient: Patient }) {
             Hand tablet to patient
           </button>
           <p className="hint">Starts the PHQ-9 and GAD-7 in patient mode.</p>
+          <DownloadFhirButton patientId={patient.patientId} />
         </div>
       </div>
       <ScreeningHistory patientId={patient.patientId} />
+    </>
+  );
+}
+
+/** Saves JSON as a file: a Blob behind a temporary object URL and a hidden <a download>. */
+function saveJson(data: unknown, fileName: string) {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link); // Safari and Firefox only follow a link that is in the document
+  link.click();
+  link.remove();
+  // Safari reads the blob after click() returns: revoking at once can cancel the download.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The patient's screenings as a FHIR R4 Bundle (the export is audited on the server). */
+function DownloadFhirButton({ patientId }: { patientId: string }) {
+  const api = useApi();
+  const { clinicId } = useClinic();
+  const download = useMutation({
+    mutationFn: () => api.call('exportPatientFhir', { params: { clinicId, patientId } }),
+    // The file name carries ids only, never the patient's name.
+    onSuccess: (bundle) =>
+      saveJson(bundle, `patient-${patientId}-fhir-${bundle.timestamp.slice(0, 10)}.json`),
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        disabled={download.isPending}
+        onClick={() => download.mutate()}
+      >
+        {download.isPending ? 'Preparing FHIR export…' : 'Download FHIR (JSON)'}
+      </button>
+      {download.isError && <ErrorNotice error={download.error} title="FHIR export failed" />}
     </>
   );
 }
