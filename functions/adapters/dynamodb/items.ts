@@ -9,6 +9,7 @@ import { Clinic, TriageRuleSet } from '../../contracts/clinics';
 import { ClinicId, IsoDateTime, Role } from '../../contracts/common';
 import { Patient } from '../../contracts/patients';
 import { ClinicScreeningItem } from '../../contracts/screenings';
+import { Slot } from '../../contracts/scheduling';
 import type { AuditEvent, Membership, UserProfile } from '../../domain/model';
 
 /**
@@ -77,6 +78,14 @@ export const entities = {
   submission: SubmissionRecord,
   screening: ClinicScreeningItem,
   audit: AuditEventRecord,
+  slot: Slot,
+  /** The provider-time guard of a booked slot: which slot holds this tick of the provider's time. */
+  'provider-busy': z.object({
+    clinicId: ClinicId,
+    providerId: z.string().min(1),
+    slotId: z.string().min(1),
+    tick: IsoDateTime,
+  }),
 } as const;
 export type Entity = keyof typeof entities;
 

@@ -132,3 +132,43 @@ export const auditKeys = {
     gsi2sk: `${sortableTime(at)}#${eventId}`,
   }),
 };
+
+/**
+ * Slots: one partition per slot (concurrent bookings of different slots never share an item), a
+ * per-clinic-day list on gsi1 and a per-provider-day list across clinics on gsi3. Both lists sort
+ * by UTC start, so a provider's slots in clinics in different zones interleave correctly.
+ */
+export const slotKeys = {
+  item: (clinicId: ClinicId, slotId: string): PrimaryKey => ({
+    pk: `CLINIC#${clinicId}#SLOT#${slotId}`,
+    sk: 'SLOT',
+  }),
+  clinicDayPartition: (clinicId: ClinicId, localDate: string) =>
+    `CLINIC#${clinicId}#SLOTS#${localDate}`,
+  providerDayPartition: (providerId: string, localDate: string) =>
+    `STAFF#${providerId}#SLOTS#${localDate}`,
+  byClinicDay: (slot: { clinicId: ClinicId; localDate: string; startsAt: string; slotId: string }) => ({
+    gsi1pk: slotKeys.clinicDayPartition(slot.clinicId, slot.localDate),
+    gsi1sk: `${sortableTime(slot.startsAt)}#${slot.slotId}`,
+  }),
+  byProviderDay: (slot: {
+    providerId: string;
+    localDate: string;
+    startsAt: string;
+    slotId: string;
+  }) => ({
+    gsi3pk: slotKeys.providerDayPartition(slot.providerId, slot.localDate),
+    gsi3sk: `${sortableTime(slot.startsAt)}#${slot.slotId}`,
+  }),
+};
+
+/**
+ * The provider-time guard: one item per booked 5-minute UTC tick of a provider, in any clinic.
+ * Booking puts them with attribute_not_exists, so a provider can never be booked twice at once.
+ */
+export const providerBusyKeys = {
+  item: (providerId: string, tick: string): PrimaryKey => ({
+    pk: `STAFF#${providerId}#BUSY#${sortableTime(tick).slice(0, 10)}`,
+    sk: sortableTime(tick),
+  }),
+};

@@ -8,6 +8,7 @@ import { queryKeys, usePatient } from '@lib/queries';
 import { ScreeningTable } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
+import { MeasuresChart } from './MeasuresChart';
 
 /** The screening handed to the patient: PHQ-9, then GAD-7. */
 const SCREENING = ['PHQ9', 'GAD7'] as const;
@@ -161,6 +162,7 @@ function ScreeningHistory({ patientId }: { patientId: string }) {
         <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />
       )}
       {history.isSuccess && items.length === 0 && <p>No screenings yet.</p>}
+      {items.length > 0 && <MeasuresChart items={items} timeZone={timeZone} />}
       {items.length > 0 && (
         <div className="table-wrap">
           <ScreeningTable

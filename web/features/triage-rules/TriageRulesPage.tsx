@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { Link } from 'react-router';
 import { describeError, isApiError, useApi, type ApiResponse } from '@lib/api';
 import { useClinic } from '@lib/clinic';
@@ -134,7 +134,11 @@ const resolverFor =
       }
     }
     if (Object.keys(errors).length > 0) return { values: {}, errors };
-    if (!result.success) return { values: {}, errors: {} };
+    if (!result.success) {
+      // Only expectedVersion (taken from the server) can fail unmapped: never submit a partial body.
+      const root = { root: { type: 'invalid', message: 'Reload the page and try again.' } };
+      return { values: {}, errors: root as FieldErrors<RulesForm> };
+    }
     return { values: result.data, errors: {} };
   };
 
@@ -321,6 +325,11 @@ function RulesForm({
     >
       <section className="card">
         <h2 id="form-heading">Current rules (version {current.version})</h2>
+        {errors.root && (
+          <p className="notice notice-error" role="alert">
+            {errors.root.message}
+          </p>
+        )}
         {general && (
           <div className="notice notice-error" role="alert">
             <p>{general}</p>
