@@ -17,7 +17,9 @@ export const BlockKind = z.enum([
 export type BlockKind = z.infer<typeof BlockKind>;
 
 /** Local wall-clock time, 24-hour "HH:mm". */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (00:00-23:59)');
+export const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (00:00-23:59)');
 
 /**
  * Block starts and lengths are whole multiples of 5 minutes: the provider's busy guard (one item

@@ -29,11 +29,7 @@ export interface SlotRepository {
    * A provider's slots in every clinic on one date (each slot's clinic-local date), by UTC start
    * time, so slots in clinics in different zones interleave correctly.
    */
-  listForProviderDay(
-    providerId: string,
-    localDate: string,
-    page: PageRequest,
-  ): Promise<Page<Slot>>;
+  listForProviderDay(providerId: string, localDate: string, page: PageRequest): Promise<Page<Slot>>;
   /**
    * Books the slot, atomically with a guard on the provider's time. Exactly one of concurrent
    * bookings wins. DomainError not_found when the slot does not exist in the clinic; conflict when

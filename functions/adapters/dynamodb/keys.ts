@@ -147,7 +147,12 @@ export const slotKeys = {
     `CLINIC#${clinicId}#SLOTS#${localDate}`,
   providerDayPartition: (providerId: string, localDate: string) =>
     `STAFF#${providerId}#SLOTS#${localDate}`,
-  byClinicDay: (slot: { clinicId: ClinicId; localDate: string; startsAt: string; slotId: string }) => ({
+  byClinicDay: (slot: {
+    clinicId: ClinicId;
+    localDate: string;
+    startsAt: string;
+    slotId: string;
+  }) => ({
     gsi1pk: slotKeys.clinicDayPartition(slot.clinicId, slot.localDate),
     gsi1sk: `${sortableTime(slot.startsAt)}#${slot.slotId}`,
   }),

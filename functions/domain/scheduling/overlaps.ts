@@ -13,8 +13,10 @@ type Timed = Pick<Slot, 'slotId' | 'providerId' | 'startsAt' | 'endsAt'>;
 const ms = (iso: string) => new Date(iso).getTime();
 
 /** Whether two time ranges share any instant (touching ends do not overlap). */
-export const overlaps = (a: Pick<Slot, 'startsAt' | 'endsAt'>, b: Pick<Slot, 'startsAt' | 'endsAt'>) =>
-  ms(a.startsAt) < ms(b.endsAt) && ms(b.startsAt) < ms(a.endsAt);
+export const overlaps = (
+  a: Pick<Slot, 'startsAt' | 'endsAt'>,
+  b: Pick<Slot, 'startsAt' | 'endsAt'>,
+) => ms(a.startsAt) < ms(b.endsAt) && ms(b.startsAt) < ms(a.endsAt);
 
 /**
  * Every pair of one provider's slots (from any clinics, any zones) that overlap in time. Slots of
