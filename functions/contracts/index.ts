@@ -4,3 +4,5 @@ export * from './patients';
 export * from './screenings';
 export * from './api';
 export * from './web';
+export * from './triage-admin';
+export * from './fhir';

@@ -8,7 +8,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Slot, SlotBooking } from '../../contracts/scheduling';
 import { DomainError } from '../../domain/errors';
-import { bookableStatuses, busyTicks } from '../../domain/scheduling/overlaps';
+import { busyTicks } from '../../domain/scheduling/overlaps';
+import { bookableStatuses } from '../../domain/scheduling/release';
 import type { GeneratedCounts, SlotRepository } from '../../ports/scheduling';
 import { parseItem, toAttributes } from './items';
 import { itemIsNew, providerBusyKeys, slotKeys } from './keys';

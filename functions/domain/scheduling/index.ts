@@ -1,3 +1,4 @@
 export * from './expand';
 export * from './overlaps';
+export * from './release';
 export * from './templates';

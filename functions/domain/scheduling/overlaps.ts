@@ -1,12 +1,6 @@
 /** The "one person, one place" rule: a provider's slots across clinics and zones, compared in UTC. */
-import type { SchedulingSettings, Slot } from '../../contracts/scheduling';
+import type { Slot } from '../../contracts/scheduling';
 import { SCHEDULE_GRID_MINUTES } from '../../contracts/scheduling';
-
-export interface SlotOverlap {
-  providerId: string;
-  first: Slot;
-  second: Slot;
-}
 
 type Timed = Pick<Slot, 'slotId' | 'providerId' | 'startsAt' | 'endsAt'>;
 
@@ -22,10 +16,14 @@ export const overlaps = (
  * Every pair of one provider's slots (from any clinics, any zones) that overlap in time. Slots of
  * different providers never conflict; the same slot id twice is the same slot, not a conflict.
  */
-export const findOverlaps = <S extends Timed>(
-  slots: S[],
-): { providerId: string; first: S; second: S }[] => {
-  const found: { providerId: string; first: S; second: S }[] = [];
+export interface SlotOverlap<S extends Timed = Slot> {
+  providerId: string;
+  first: S;
+  second: S;
+}
+
+export const findOverlaps = <S extends Timed>(slots: S[]): SlotOverlap<S>[] => {
+  const found: SlotOverlap<S>[] = [];
   const byProvider = new Map<string, S[]>();
   for (const slot of slots) {
     byProvider.set(slot.providerId, [...(byProvider.get(slot.providerId) ?? []), slot]);
@@ -56,21 +54,3 @@ export const busyTicks = (slot: Pick<Slot, 'startsAt' | 'endsAt'>): string[] => 
   for (let at = start; at < ms(slot.endsAt); at += step) ticks.push(new Date(at).toISOString());
   return ticks;
 };
-
-/**
- * A protected warm-handoff slot opens for routine booking `warmHandoffReleaseHours` before it
- * starts, if it is still held and has not ended.
- */
-export const releaseDue = (
-  slot: Pick<Slot, 'kind' | 'status' | 'startsAt' | 'endsAt'>,
-  now: Date,
-  settings: Pick<SchedulingSettings, 'warmHandoffReleaseHours'>,
-): boolean => {
-  if (slot.kind !== 'warm-handoff' || slot.status !== 'held') return false;
-  const opensAt = ms(slot.startsAt) - settings.warmHandoffReleaseHours * 60 * 60 * 1000;
-  return now.getTime() >= opensAt && now.getTime() < ms(slot.endsAt);
-};
-
-/** Whether a booking for `purpose` may take a slot in `status`. */
-export const bookableStatuses = (purpose: 'routine' | 'warm-handoff'): Slot['status'][] =>
-  purpose === 'warm-handoff' ? ['open', 'held', 'released'] : ['open', 'released'];
