@@ -9,6 +9,16 @@ import { FhirBundle } from './fhir';
 import { PageQuery, pageOf } from './common';
 import { Patient, PatientCreate, PatientParams, PatientSearchQuery } from './patients';
 import {
+  RiskAssessment,
+  RiskAssessmentCreate,
+  RiskAssessmentListQuery,
+  SafetyPlan,
+  SafetyPlanQuery,
+  SafetyPlanSave,
+  SafetyPlanView,
+  SafetySummary,
+} from './safety';
+import {
   ClinicScreeningItem,
   ScreeningListQuery,
   ScreeningParams,
@@ -138,6 +148,61 @@ export const routes = {
     writes: true, // audit event
     params: PatientParams,
     response: FhirBundle,
+    successStatus: 200,
+  }),
+  recordRiskAssessment: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/patients/{patientId}/risk-assessments',
+    summary: 'Record a suicide-risk assessment with its level, justification and dated follow-up',
+    handler: 'record-risk-assessment',
+    writes: true,
+    params: PatientParams,
+    body: RiskAssessmentCreate,
+    response: RiskAssessment,
+    successStatus: 201,
+  }),
+  listRiskAssessments: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/risk-assessments',
+    summary: "A patient's risk assessments, newest first",
+    handler: 'list-risk-assessments',
+    writes: true, // audit event
+    params: PatientParams,
+    query: RiskAssessmentListQuery,
+    response: pageOf(RiskAssessment),
+    successStatus: 200,
+  }),
+  saveSafetyPlan: route({
+    method: 'PUT',
+    path: '/clinics/{clinicId}/patients/{patientId}/safety-plan',
+    summary:
+      'Save the next version of the Stanley-Brown safety plan; a stale expectedVersion is a 409',
+    handler: 'save-safety-plan',
+    writes: true,
+    params: PatientParams,
+    body: SafetyPlanSave,
+    response: SafetyPlan,
+    successStatus: 200,
+  }),
+  getSafetyPlan: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/safety-plan',
+    summary: "The patient's current safety plan (or a past version), null when there is none",
+    handler: 'get-safety-plan',
+    writes: true, // audit event
+    params: PatientParams,
+    query: SafetyPlanQuery,
+    response: SafetyPlanView,
+    successStatus: 200,
+  }),
+  getSafetySummary: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/patients/{patientId}/safety-summary',
+    summary: 'Risk level, follow-up date and plan version, visible to the whole care team',
+    handler: 'get-safety-summary',
+    writes: true, // audit event
+    params: PatientParams,
+    response: SafetySummary,
     successStatus: 200,
   }),
   // @routes:fhir (FHIR export routes go here)

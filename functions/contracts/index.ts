@@ -6,3 +6,4 @@ export * from './api';
 export * from './web';
 export * from './triage-admin';
 export * from './fhir';
+export * from './safety';

@@ -33,7 +33,15 @@ export interface AuditEvent {
   patientId?: string;
   /** dotted verb, e.g. patient.read, screening.create, patient.search */
   action: string;
-  resourceType: 'clinic' | 'patient' | 'screening' | 'patient-list' | 'screening-list';
+  resourceType:
+    | 'clinic'
+    | 'patient'
+    | 'screening'
+    | 'patient-list'
+    | 'screening-list'
+    | 'risk-assessment'
+    | 'safety-plan'
+    | 'safety-summary';
   resourceId?: string;
   outcome: AuditOutcome;
   requestId?: string;

@@ -8,6 +8,7 @@ import type { ClinicId, Page } from '../contracts/common';
 import type { Patient } from '../contracts/patients';
 import type { ClinicScreeningItem, ScreeningResult } from '../contracts/screenings';
 import type { AuditEvent, Membership, UserProfile } from '../domain/model';
+import type { SafetyRepository } from './safety';
 
 export interface PageRequest {
   limit: number;
@@ -98,5 +99,6 @@ export interface Store {
   memberships: MembershipRepository;
   patients: PatientRepository;
   screenings: ScreeningRepository;
+  safety: SafetyRepository;
   audit: AuditLog;
 }

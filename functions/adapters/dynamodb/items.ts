@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { Clinic, TriageRuleSet } from '../../contracts/clinics';
 import { ClinicId, IsoDateTime, Role } from '../../contracts/common';
 import { Patient } from '../../contracts/patients';
+import { RiskAssessment, SafetyPlan } from '../../contracts/safety';
 import { ClinicScreeningItem } from '../../contracts/screenings';
 import { Slot } from '../../contracts/scheduling';
 import type { AuditEvent, Membership, UserProfile } from '../../domain/model';
@@ -45,7 +46,16 @@ export const AuditEventRecord = z.object({
   clinicId: ClinicId,
   patientId: z.string().optional(),
   action: z.string().min(1),
-  resourceType: z.enum(['clinic', 'patient', 'screening', 'patient-list', 'screening-list']),
+  resourceType: z.enum([
+    'clinic',
+    'patient',
+    'screening',
+    'patient-list',
+    'screening-list',
+    'risk-assessment',
+    'safety-plan',
+    'safety-summary',
+  ]),
   resourceId: z.string().optional(),
   outcome: z.enum(['success', 'denied', 'not_found', 'invalid']),
   requestId: z.string().optional(),
@@ -86,6 +96,8 @@ export const entities = {
     slotId: z.string().min(1),
     tick: IsoDateTime,
   }),
+  'risk-assessment': RiskAssessment,
+  'safety-plan': SafetyPlan,
 } as const;
 export type Entity = keyof typeof entities;
 

@@ -177,3 +177,18 @@ export const providerBusyKeys = {
     sk: sortableTime(tick),
   }),
 };
+
+/** The safety record lives in the patient's partition: assessments by ULID, plans by version. */
+export const safetyKeys = {
+  patientPartition: patientPk,
+  assessmentPrefix: 'RISK#',
+  planPrefix: 'SAFETYPLAN#',
+  assessment: (clinicId: ClinicId, patientId: string, assessmentId: string): PrimaryKey => ({
+    pk: patientPk(clinicId, patientId),
+    sk: `${safetyKeys.assessmentPrefix}${assessmentId}`,
+  }),
+  plan: (clinicId: ClinicId, patientId: string, version: number): PrimaryKey => ({
+    pk: patientPk(clinicId, patientId),
+    sk: `${safetyKeys.planPrefix}${padVersion(version)}`,
+  }),
+};

@@ -4,6 +4,7 @@ import { createAuditLog } from './audit-log';
 import { createClinicRepository } from './clinic-repository';
 import { createMembershipRepository } from './membership-repository';
 import { createPatientRepository } from './patient-repository';
+import { createSafetyRepository } from './safety-repository';
 import { createScreeningRepository } from './screening-repository';
 import { createUserRepository } from './user-repository';
 
@@ -21,6 +22,7 @@ export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): St
     memberships: createMembershipRepository(table),
     patients: createPatientRepository(table),
     screenings: createScreeningRepository(table),
+    safety: createSafetyRepository(table),
     audit: createAuditLog(table),
   };
 };

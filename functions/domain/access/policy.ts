@@ -12,6 +12,9 @@ export const actions = [
   'patient.read',
   'screening.submit',
   'screening.read',
+  'safety.write',
+  'safety.read',
+  'safety.summary',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -39,20 +42,27 @@ const clinicalCare: readonly Action[] = [
  * screening of the patient in front of it.
  */
 export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
-  pcp: Object.freeze([...clinicalCare]),
-  ma: Object.freeze([...clinicalCare]),
+  // Safety record: the PCP and BCM write it, the psychiatrist reads it, and every clinical role
+  // sees the summary (level, plan version, follow-up date) but only these three the full note.
+  pcp: Object.freeze([...clinicalCare, 'safety.write', 'safety.read', 'safety.summary'] as const),
+  ma: Object.freeze([...clinicalCare, 'safety.summary'] as const),
   bcm: Object.freeze([
     'clinic.read',
     'patient.search',
     'patient.read',
     'screening.submit',
     'screening.read',
+    'safety.write',
+    'safety.read',
+    'safety.summary',
   ] as const),
   psychiatrist: Object.freeze([
     'clinic.read',
     'patient.search',
     'patient.read',
     'screening.read',
+    'safety.read',
+    'safety.summary',
   ] as const),
   admin: Object.freeze(['clinic.read', 'clinic.configure', 'staff.read', 'audit.read'] as const),
   tablet: Object.freeze(['clinic.read', 'screening.submit'] as const),

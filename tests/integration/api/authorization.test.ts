@@ -9,6 +9,7 @@ import { freshTable } from '../../support/dynamodb';
 import {
   CLINIC_A,
   CLINIC_B,
+  makePatient,
   seedTwoClinics,
   testDeps,
   userFor,
@@ -27,6 +28,11 @@ const routeAction = {
   getScreening: 'screening.read',
   listClinicScreenings: 'screening.read',
   exportPatientFhir: 'screening.read',
+  recordRiskAssessment: 'safety.write',
+  listRiskAssessments: 'safety.read',
+  saveSafetyPlan: 'safety.write',
+  getSafetyPlan: 'safety.read',
+  getSafetySummary: 'safety.summary',
   // @actions:fhir
   // @actions:triage-admin
   getTriageRules: 'clinic.read',
@@ -76,6 +82,30 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
     sexAtBirth: 'female',
   },
   submitScreening: validSubmission(),
+  recordRiskAssessment: {
+    ideation: { present: true, detail: 'passive' },
+    plan: { present: false },
+    means: { present: false },
+    intent: { present: false },
+    behaviours: { present: false },
+    riskFactors: [],
+    protectiveFactors: ['family'],
+    level: 'low',
+    justification: 'Passive ideation, no plan or intent, strong supports.',
+    notified: [],
+    disposition: 'Outpatient follow-up with the BCM',
+    followUp: { date: '2026-11-30', plan: 'BCM call' },
+  },
+  // Each allowed role saves the first version on a patient of its own (see freshPatientRoutes).
+  saveSafetyPlan: {
+    expectedVersion: 0,
+    warningSigns: ['not sleeping'],
+    internalCoping: ['walk'],
+    distractionPeopleAndPlaces: ['church'],
+    peopleWhoCanHelp: [{ name: 'Sister' }],
+    professionalsAndCrisisLines: [],
+    meansSafety: ['medications locked'],
+  },
   // @bodies:fhir
   // @bodies:triage-admin
   // Admin is the only role allowed to publish, so the walk publishes once: version 1 → 2.
@@ -96,6 +126,31 @@ const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
   return { params, body: exampleBodies[routeId] };
 };
 
+/**
+ * Routes whose example body can succeed only once per patient (an optimistic-concurrency write
+ * from version 0): every role's own-clinic call gets a newly registered patient of clinic A, so
+ * each allowed role writes a first version of its own and concurrency stays strict.
+ */
+const freshPatientRoutes: ReadonlySet<RouteId> = new Set<RouteId>(['saveSafetyPlan']);
+
+const ownCallFor = async (routeId: RouteId): Promise<Call> => {
+  const call = callFor(routeId, 'A');
+  if (!freshPatientRoutes.has(routeId)) return call;
+  const patient = makePatient(CLINIC_A, deps.ids.next(), 'Fresh');
+  await deps.store.patients.create(patient, {
+    eventId: deps.ids.next(),
+    at: patient.createdAt,
+    actorId: 'seed',
+    clinicId: CLINIC_A,
+    patientId: patient.patientId,
+    action: 'patient.create',
+    resourceType: 'patient',
+    resourceId: patient.patientId,
+    outcome: 'success',
+  });
+  return { ...call, params: { ...call.params, patientId: patient.patientId } };
+};
+
 const cases = (Object.keys(routeAction) as RouteId[]).flatMap((routeId) =>
   Role.options.map((role) => ({ routeId, role })),
 );
@@ -103,7 +158,7 @@ const cases = (Object.keys(routeAction) as RouteId[]).flatMap((routeId) =>
 describe('every route × role × own/other clinic goes through the policy', () => {
   it.each(cases)('$routeId as $role', async ({ routeId, role }) => {
     const action = routeAction[routeId];
-    const own = await invoke(routeId, { ...callFor(routeId, 'A'), sub: userFor(role) });
+    const own = await invoke(routeId, { ...(await ownCallFor(routeId)), sub: userFor(role) });
     if (action === null || roleAllows(role, action)) {
       expect(own.status, JSON.stringify(own.body)).toBe(routes[routeId].successStatus);
     } else {

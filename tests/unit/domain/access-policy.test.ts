@@ -20,6 +20,9 @@ const expected: Record<Role, Action[]> = {
     'patient.read',
     'screening.submit',
     'screening.read',
+    'safety.write',
+    'safety.read',
+    'safety.summary',
   ],
   ma: [
     'clinic.read',
@@ -28,9 +31,26 @@ const expected: Record<Role, Action[]> = {
     'patient.read',
     'screening.submit',
     'screening.read',
+    'safety.summary',
   ],
-  bcm: ['clinic.read', 'patient.search', 'patient.read', 'screening.submit', 'screening.read'],
-  psychiatrist: ['clinic.read', 'patient.search', 'patient.read', 'screening.read'],
+  bcm: [
+    'clinic.read',
+    'patient.search',
+    'patient.read',
+    'screening.submit',
+    'screening.read',
+    'safety.write',
+    'safety.read',
+    'safety.summary',
+  ],
+  psychiatrist: [
+    'clinic.read',
+    'patient.search',
+    'patient.read',
+    'screening.read',
+    'safety.read',
+    'safety.summary',
+  ],
   admin: ['clinic.read', 'clinic.configure', 'staff.read', 'audit.read'],
   tablet: ['clinic.read', 'screening.submit'],
 };
@@ -65,7 +85,7 @@ describe('permission matrix', () => {
     for (const role of RoleSchema.options) {
       expect([...permissions[role]].sort()).toEqual([...expected[role]].sort());
     }
-    expect(actions).toHaveLength(9);
+    expect(actions).toHaveLength(12);
   });
 
   it('cannot be widened at run time', () => {

@@ -3,6 +3,8 @@ import { ClinicHome } from '../../features/clinic-home/ClinicHome';
 import { PatientPage } from '../../features/patient/PatientPage';
 import { PatientMode } from '../../features/questionnaire/PatientMode';
 import { ResultPage } from '../../features/screening-result/ResultPage';
+import { SafetyPage } from '../../features/safety/SafetyPage';
+import { SafetyPlanPrint } from '../../features/safety/SafetyPlanPrint';
 import { ClinicLayout } from '../ClinicLayout';
 import { NotFoundPage } from '../RouteError';
 
@@ -18,8 +20,10 @@ export default function StaffArea() {
         <Route index element={<ClinicHome />} />
         <Route path="patients/:patientId" element={<PatientPage />} />
         <Route path="patients/:patientId/screenings/:screeningId" element={<ResultPage />} />
+        <Route path="patients/:patientId/safety" element={<SafetyPage />} />
       </Route>
       <Route path="patients/:patientId/screen" element={<PatientMode />} />
+      <Route path="patients/:patientId/safety/print" element={<SafetyPlanPrint />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -9,6 +9,7 @@ import { ScreeningTable } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
 import { MeasuresChart } from './MeasuresChart';
+import { SafetySummary } from './SafetySummary';
 
 /** The screening handed to the patient: PHQ-9, then GAD-7. */
 const SCREENING = ['PHQ9', 'GAD7'] as const;
@@ -92,6 +93,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
           <DownloadFhirButton patientId={patient.patientId} />
         </div>
       </div>
+      <SafetySummary patientId={patient.patientId} />
       <ScreeningHistory patientId={patient.patientId} />
     </>
   );

@@ -8,6 +8,9 @@ import { getInstrument, type InstrumentDefinition, type LocalizedText } from '@l
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import { sessionStore } from '@lib/session';
+import { endedByInactivity } from './EndedNotice';
+import { HoldButton } from './HoldButton';
+import { parseIdleSeconds, useIdle } from './idle';
 import { clearPending, loadPending, savePending } from './pending';
 import { languageNames, notAvailableIn, patientStrings, type PatientStrings } from './strings';
 
@@ -69,6 +72,7 @@ export function PatientMode() {
       patientId={patientId}
       definitions={instrumentIds.map(getInstrument)}
       pending={pending}
+      idleSeconds={parseIdleSeconds(search.get('idleSeconds'))}
     />
   );
 }
@@ -103,13 +107,17 @@ function Questionnaire({
   patientId,
   definitions,
   pending,
+  idleSeconds,
 }: {
   clinicId: string;
   patientId: string;
   definitions: InstrumentDefinition[];
   pending: ScreeningSubmit | null;
+  /** Inactivity before "Are you still there?" (`?idleSeconds=`, default 3 minutes). */
+  idleSeconds: number;
 }) {
   const api = useApi();
+  const { me } = useClinic();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const patient = usePatient(clinicId, patientId);
@@ -261,6 +269,26 @@ function Questionnaire({
     if (blocker.state === 'blocked') blocker.proceed();
     else void navigate(paths.patient(clinicId, patientId), { replace: true });
   };
+
+  // Nobody at the tablet: ask, then wipe the unsent answers and go back to staff mode. A
+  // submission waiting for the network (or in flight) is never wiped this way: the idle clock
+  // stops until it is sent, since answers typed while the Wi-Fi drops are kept until sent.
+  const { idle, stillHere } = useIdle({
+    enabled: !done && !waiting && !submit.isPending,
+    idleSeconds,
+    onExpire: () => {
+      clearPending(clinicId, patientId);
+      submit.reset();
+      setState((s) => ({ ...s, answers: [], language: null, restored: false }));
+      setLeaving(false);
+      allowNavigation.current = true;
+      if (blocker.state === 'blocked') blocker.reset();
+      void navigate(paths.patient(clinicId, patientId), {
+        replace: true,
+        state: endedByInactivity,
+      });
+    },
+  });
   const stay = () => {
     if (blocker.state === 'blocked') blocker.reset();
     setLeaving(false);
@@ -414,14 +442,39 @@ function Questionnaire({
                 ? 'The answers have been sent. Leave the questionnaire screen?'
                 : 'The answers given so far will be deleted from this tablet and not sent.'}
             </p>
+            <p>
+              For <strong>{me.displayName}</strong> (signed in): press and hold to confirm.
+            </p>
             <div className="actions">
               <button type="button" className="button" onClick={stay} autoFocus>
                 Keep going
               </button>
-              <button type="button" className="button button-danger" onClick={leave}>
+              <HoldButton className="button button-danger" onHeld={leave}>
                 {done ? 'Leave' : 'Delete answers and leave'}
-              </button>
+              </HoldButton>
             </div>
+          </section>
+        </div>
+      )}
+      {idle.kind === 'prompt' && (
+        <div className="pm-overlay pm-idle">
+          <section
+            className="pm-dialog"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="idle-heading"
+            aria-describedby="idle-detail"
+          >
+            <h2 id="idle-heading">{t.stillThere}</h2>
+            <p id="idle-detail">{t.stillThereDetail(idle.secondsLeft)}</p>
+            <button
+              type="button"
+              className="pm-button pm-button-primary pm-button-send"
+              onClick={stillHere}
+              autoFocus
+            >
+              {t.stillHere}
+            </button>
           </section>
         </div>
       )}

@@ -28,6 +28,9 @@ export interface PatientStrings {
   refused: string;
   thanks: string;
   thanksDetail: string;
+  stillThere: string;
+  stillThereDetail: (seconds: number) => string;
+  stillHere: string;
 }
 
 export const patientStrings: Record<Language, PatientStrings> = {
@@ -59,6 +62,10 @@ export const patientStrings: Record<Language, PatientStrings> = {
     refused: 'Your answers could not be sent. Please hand the tablet to your care team.',
     thanks: 'Thank you — please hand the tablet back to your care team',
     thanksDetail: 'Your answers have been sent.',
+    stillThere: 'Are you still there?',
+    stillThereDetail: (seconds) =>
+      `To protect your privacy, your answers will be deleted in ${seconds} seconds.`,
+    stillHere: 'I’m still here',
   },
   es: {
     hello: (name) => `Hola, ${name}`,
@@ -89,6 +96,10 @@ export const patientStrings: Record<Language, PatientStrings> = {
       'No se pudieron enviar sus respuestas. Por favor, entregue la tableta a su equipo de atención.',
     thanks: 'Gracias — por favor, devuelva la tableta a su equipo de atención',
     thanksDetail: 'Sus respuestas se enviaron.',
+    stillThere: '¿Sigue ahí?',
+    stillThereDetail: (seconds) =>
+      `Para proteger su privacidad, sus respuestas se borrarán en ${seconds} segundos.`,
+    stillHere: 'Sigo aquí',
   },
 };
 
