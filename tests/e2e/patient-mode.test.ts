@@ -70,13 +70,11 @@ describe('patient mode on the shared tablet', () => {
     // Nobody answers: after 30 seconds the tablet is back in staff mode, answers gone.
     await page.getByRole('heading', { name: 'Dale Whitaker' }).waitFor({ timeout: 45_000 });
     expect(new URL(page.url()).pathname).toMatch(/\/staff\/patients\/[^/]+$/);
-    // The patient page is told why (PatientModeEndedNotice shows it there).
-    const reason = await page.evaluate(
-      () =>
-        (globalThis as unknown as { history: { state: { usr?: unknown } | null } }).history.state
-          ?.usr,
-    );
-    expect(reason).toEqual({ patientModeEnded: 'inactivity' });
+    // Staff are told why the tablet is back in their hands.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Patient mode ended after inactivity; answers were deleted' })
+      .waitFor();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
 
     const stored = await storedOnTablet();

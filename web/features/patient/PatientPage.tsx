@@ -8,6 +8,7 @@ import { queryKeys, usePatient } from '@lib/queries';
 import { ScreeningTable } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
+import { PatientModeEndedNotice } from '@lib/ui/PatientModeEndedNotice';
 import { MeasuresChart } from './MeasuresChart';
 import { SafetySummary } from './SafetySummary';
 
@@ -56,6 +57,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to={paths.clinicHome(clinicId)}>Clinic home</Link>
       </nav>
+      <PatientModeEndedNotice />
       <div className="patient-head">
         <div>
           <h1>{name}</h1>

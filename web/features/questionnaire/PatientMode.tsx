@@ -8,7 +8,7 @@ import { getInstrument, type InstrumentDefinition, type LocalizedText } from '@l
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import { sessionStore } from '@lib/session';
-import { endedByInactivity } from './EndedNotice';
+import { endedByInactivity } from '@lib/ui/PatientModeEndedNotice';
 import { HoldButton } from './HoldButton';
 import { parseIdleSeconds, useIdle } from './idle';
 import { clearPending, loadPending, savePending } from './pending';
