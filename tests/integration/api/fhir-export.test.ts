@@ -1,47 +1,24 @@
 import type { Bundle, Observation, QuestionnaireResponse } from 'fhir/r4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDeps } from '../../../functions/platform/container';
-import type { Deps } from '../../../functions/ports/context';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { invoke } from '../../support/api';
-import { freshTable } from '../../support/dynamodb';
-import {
-  CLINIC_A,
-  CLINIC_B,
-  seedTwoClinics,
-  testDeps,
-  userFor,
-  validSubmission,
-} from '../../support/network';
+import { useTwoClinicApi } from '../../support/api-suite';
+import { CLINIC_A, CLINIC_B, userFor, validSubmission } from '../../support/network';
 
-let table: Awaited<ReturnType<typeof freshTable>>;
-let deps: Deps;
-let patientA = '';
-let patientB = '';
+const suite = useTwoClinicApi();
 const pcp = userFor('pcp');
 
 beforeAll(async () => {
-  table = await freshTable();
-  deps = testDeps(table.store);
-  setDeps(deps);
-  const seeded = await seedTwoClinics(deps);
-  patientA = seeded.patientA.patientId;
-  patientB = seeded.patientB.patientId;
   for (const phq9 of [
     [1, 1, 1, 1, 1, 1, 1, 1, 0],
     [2, 2, 2, 2, 2, 2, 2, 1, 1],
   ]) {
     const reply = await invoke('submitScreening', {
       sub: userFor('ma'),
-      params: { clinicId: CLINIC_A, patientId: patientA },
+      params: { clinicId: CLINIC_A, patientId: suite.patientA },
       body: validSubmission(phq9),
     });
     expect(reply.status).toBe(201);
   }
-});
-
-afterAll(async () => {
-  setDeps(undefined);
-  await table.drop();
 });
 
 const exportFor = (clinicId: string, patientId: string, sub = pcp) =>
@@ -49,8 +26,10 @@ const exportFor = (clinicId: string, patientId: string, sub = pcp) =>
 
 describe('GET /clinics/{clinicId}/patients/{patientId}/fhir', () => {
   it('answers a collection Bundle with the patient and both screenings, and audits the export', async () => {
-    const before = await deps.store.audit.listForPatient(CLINIC_A, patientA, { limit: 100 });
-    const reply = await exportFor(CLINIC_A, patientA);
+    const before = await suite.deps.store.audit.listForPatient(CLINIC_A, suite.patientA, {
+      limit: 100,
+    });
+    const reply = await exportFor(CLINIC_A, suite.patientA);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     const bundle = reply.body as unknown as Bundle;
     expect(bundle.resourceType).toBe('Bundle');
@@ -84,14 +63,16 @@ describe('GET /clinics/{clinicId}/patients/{patientId}/fhir', () => {
       for (const member of o.hasMember ?? []) expect(fullUrls).toContain(member.reference);
     }
 
-    const after = await deps.store.audit.listForPatient(CLINIC_A, patientA, { limit: 100 });
+    const after = await suite.deps.store.audit.listForPatient(CLINIC_A, suite.patientA, {
+      limit: 100,
+    });
     expect(after.items.length).toBe(before.items.length + 1);
     expect(after.items).toContainEqual(
       expect.objectContaining({
         action: 'patient.export',
         resourceType: 'patient',
-        resourceId: patientA,
-        patientId: patientA,
+        resourceId: suite.patientA,
+        patientId: suite.patientA,
         actorId: pcp,
         clinicId: CLINIC_A,
         outcome: 'success',
@@ -100,22 +81,22 @@ describe('GET /clinics/{clinicId}/patients/{patientId}/fhir', () => {
   });
 
   it('gives the same resources (same fullUrls) on a second export', async () => {
-    const one = (await exportFor(CLINIC_A, patientA)).body as unknown as Bundle;
-    const two = (await exportFor(CLINIC_A, patientA)).body as unknown as Bundle;
+    const one = (await exportFor(CLINIC_A, suite.patientA)).body as unknown as Bundle;
+    const two = (await exportFor(CLINIC_A, suite.patientA)).body as unknown as Bundle;
     expect(two.entry?.map((e) => e.fullUrl)).toEqual(one.entry?.map((e) => e.fullUrl));
   });
 
   it("answers 404 for another clinic's patient, under either clinic id", async () => {
-    const underOwnClinic = await exportFor(CLINIC_A, patientB);
+    const underOwnClinic = await exportFor(CLINIC_A, suite.patientB);
     expect(underOwnClinic.status).toBe(404);
     expect(underOwnClinic.body.error?.code).toBe('not_found');
-    const underOtherClinic = await exportFor(CLINIC_B, patientB);
+    const underOtherClinic = await exportFor(CLINIC_B, suite.patientB);
     expect(underOtherClinic.status).toBe(404);
     expect(underOtherClinic.body.error?.code).toBe('not_found');
   });
 
   it('is refused (403) to a role without screening.read', async () => {
-    const reply = await exportFor(CLINIC_A, patientA, userFor('tablet'));
+    const reply = await exportFor(CLINIC_A, suite.patientA, userFor('tablet'));
     expect(reply.status).toBe(403);
   });
 });

@@ -1,38 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDeps } from '../../../functions/platform/container';
-import type { Deps } from '../../../functions/ports/context';
+import { describe, expect, it } from 'vitest';
 import { invoke } from '../../support/api';
-import { freshTable } from '../../support/dynamodb';
-import {
-  CLINIC_A,
-  CLINIC_B,
-  PCP_B,
-  seedTwoClinics,
-  testDeps,
-  userFor,
-} from '../../support/network';
+import { useTwoClinicApi } from '../../support/api-suite';
+import { CLINIC_A, CLINIC_B, PCP_B, userFor } from '../../support/network';
 
-let table: Awaited<ReturnType<typeof freshTable>>;
-let deps: Deps;
-let patientA = '';
-let patientB = '';
+const suite = useTwoClinicApi();
 const pcp = userFor('pcp');
 const bcm = userFor('bcm');
 const ma = userFor('ma');
-
-beforeAll(async () => {
-  table = await freshTable();
-  deps = testDeps(table.store);
-  setDeps(deps);
-  const seeded = await seedTwoClinics(deps);
-  patientA = seeded.patientA.patientId;
-  patientB = seeded.patientB.patientId;
-});
-
-afterAll(async () => {
-  setDeps(undefined);
-  await table.drop();
-});
 
 /** The test clock is 2026-11-23 in the clinic's zone (America/Denver). */
 const assessment = (overrides: Record<string, unknown> = {}) => ({
@@ -62,15 +36,16 @@ const plan = (expectedVersion: number, overrides: Record<string, unknown> = {}) 
   ...overrides,
 });
 
-const params = (patientId = patientA, clinicId = CLINIC_A) => ({ clinicId, patientId });
+const params = (patientId = suite.patientA, clinicId = CLINIC_A) => ({ clinicId, patientId });
 const record = (body: unknown, sub = pcp, p = params()) =>
   invoke('recordRiskAssessment', { sub, params: p, body });
 const savePlan = (body: unknown, sub = pcp, p = params()) =>
   invoke('saveSafetyPlan', { sub, params: p, body });
 const stored = async () =>
-  (await deps.store.safety.listAssessments(CLINIC_A, patientA, { limit: 100 })).items.length;
-const auditFor = async (patientId = patientA) =>
-  (await deps.store.audit.listForPatient(CLINIC_A, patientId, { limit: 100 })).items;
+  (await suite.deps.store.safety.listAssessments(CLINIC_A, suite.patientA, { limit: 100 })).items
+    .length;
+const auditFor = async (patientId = suite.patientA) =>
+  (await suite.deps.store.audit.listForPatient(CLINIC_A, patientId, { limit: 100 })).items;
 
 describe('risk assessments', () => {
   it.each([
@@ -101,7 +76,11 @@ describe('risk assessments', () => {
     expect(first.status).toBe(201);
     const second = await record(assessment(), bcm);
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ level: 'high', assessedBy: bcm, patientId: patientA });
+    expect(second.body).toMatchObject({
+      level: 'high',
+      assessedBy: bcm,
+      patientId: suite.patientA,
+    });
     const list = await invoke('listRiskAssessments', {
       sub: userFor('psychiatrist'),
       params: params(),
@@ -206,20 +185,22 @@ describe('safety summary and access', () => {
 
   it('answers 404 for another clinic', async () => {
     expect(
-      (await invoke('getSafetySummary', { sub: pcp, params: params(patientB, CLINIC_B) })).status,
+      (await invoke('getSafetySummary', { sub: pcp, params: params(suite.patientB, CLINIC_B) }))
+        .status,
     ).toBe(404);
-    expect((await record(assessment(), pcp, params(patientB, CLINIC_B))).status).toBe(404);
+    expect((await record(assessment(), pcp, params(suite.patientB, CLINIC_B))).status).toBe(404);
     // Clinic B's own PCP asking for clinic A's patient under clinic B: not under B's keys.
     expect(
-      (await invoke('getSafetySummary', { sub: PCP_B, params: params(patientA, CLINIC_B) })).status,
+      (await invoke('getSafetySummary', { sub: PCP_B, params: params(suite.patientA, CLINIC_B) }))
+        .status,
     ).toBe(404);
-    expect((await savePlan(plan(0), PCP_B, params(patientA, CLINIC_B))).status).toBe(404);
+    expect((await savePlan(plan(0), PCP_B, params(suite.patientA, CLINIC_B))).status).toBe(404);
   });
 
   it('gives an empty summary for a patient without a safety record', async () => {
     const reply = await invoke('getSafetySummary', {
       sub: PCP_B,
-      params: params(patientB, CLINIC_B),
+      params: params(suite.patientB, CLINIC_B),
     });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({

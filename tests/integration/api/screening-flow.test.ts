@@ -1,43 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setDeps } from '../../../functions/platform/container';
-import type { Deps } from '../../../functions/ports/context';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { invoke } from '../../support/api';
-import { freshTable } from '../../support/dynamodb';
-import {
-  CLINIC_A,
-  CLINIC_B,
-  seedTwoClinics,
-  testDeps,
-  userFor,
-  validSubmission,
-} from '../../support/network';
+import { useTwoClinicApi } from '../../support/api-suite';
+import { CLINIC_A, CLINIC_B, userFor, validSubmission } from '../../support/network';
 
-let table: Awaited<ReturnType<typeof freshTable>>;
-let deps: Deps;
-let patientA = '';
-let patientB = '';
+const suite = useTwoClinicApi();
 const ma = userFor('ma');
-
-beforeAll(async () => {
-  table = await freshTable();
-  deps = testDeps(table.store);
-  setDeps(deps);
-  const seeded = await seedTwoClinics(deps);
-  patientA = seeded.patientA.patientId;
-  patientB = seeded.patientB.patientId;
-});
-
-afterAll(async () => {
-  setDeps(undefined);
-  await table.drop();
-});
 
 /** Everything stored for patient A that a submission could have written. */
 const snapshot = async () => {
   const [screenings, audit, worklist] = await Promise.all([
-    deps.store.screenings.listForPatient(CLINIC_A, patientA, { limit: 100 }),
-    deps.store.audit.listForPatient(CLINIC_A, patientA, { limit: 100 }),
-    deps.store.screenings.listForClinic(CLINIC_A, { limit: 100 }),
+    suite.deps.store.screenings.listForPatient(CLINIC_A, suite.patientA, { limit: 100 }),
+    suite.deps.store.audit.listForPatient(CLINIC_A, suite.patientA, { limit: 100 }),
+    suite.deps.store.screenings.listForClinic(CLINIC_A, { limit: 100 }),
   ]);
   return {
     screenings: screenings.items.length,
@@ -46,7 +20,7 @@ const snapshot = async () => {
   };
 };
 
-const submit = (body: unknown, patientId = patientA, clinicId = CLINIC_A) =>
+const submit = (body: unknown, patientId = suite.patientA, clinicId = CLINIC_A) =>
   invoke('submitScreening', { sub: ma, params: { clinicId, patientId }, body });
 
 describe('screen → triage through the real handler and DynamoDB Local', () => {
@@ -61,7 +35,7 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
       clinicId: CLINIC_A,
-      patientId: patientA,
+      patientId: suite.patientA,
       submittedBy: ma,
       triageRuleVersion: 1,
       triageInputs: { phq9Total: 16, phq9Item9: 1, gad7Total: 7 },
@@ -80,9 +54,9 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
     const flags = (reply.body.flags as { code: string }[]).map((f) => f.code);
     expect(flags).toContain('safety_item9');
 
-    const stored = await deps.store.screenings.get(
+    const stored = await suite.deps.store.screenings.get(
       CLINIC_A,
-      patientA,
+      suite.patientA,
       String(reply.body.screeningId),
     );
     expect(stored).toEqual(reply.body);
@@ -142,12 +116,14 @@ describe('screen → triage through the real handler and DynamoDB Local', () => 
   it('answers 404 for an unknown patient and for another clinic’s patient, writing nothing', async () => {
     const unknown = await submit(validSubmission(), '01JZZZZZZZZZZZZZZZZZZZZZZZ');
     expect(unknown.status).toBe(404);
-    const foreign = await submit(validSubmission(), patientB);
+    const foreign = await submit(validSubmission(), suite.patientB);
     expect(foreign.status).toBe(404);
-    const otherClinic = await submit(validSubmission(), patientB, CLINIC_B);
+    const otherClinic = await submit(validSubmission(), suite.patientB, CLINIC_B);
     expect(otherClinic.status).toBe(404);
     expect(await snapshot()).toEqual(before);
-    const b = await deps.store.screenings.listForPatient(CLINIC_B, patientB, { limit: 10 });
+    const b = await suite.deps.store.screenings.listForPatient(CLINIC_B, suite.patientB, {
+      limit: 10,
+    });
     expect(b.items).toHaveLength(0);
   });
 

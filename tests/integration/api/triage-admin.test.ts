@@ -1,33 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setDeps } from '../../../functions/platform/container';
-import type { Deps } from '../../../functions/ports/context';
+import { describe, expect, it } from 'vitest';
 import { invoke } from '../../support/api';
-import { freshTable } from '../../support/dynamodb';
-import {
-  CLINIC_A,
-  seedTwoClinics,
-  testDeps,
-  userFor,
-  validSubmission,
-} from '../../support/network';
+import { useTwoClinicApi } from '../../support/api-suite';
+import { CLINIC_A, userFor, validSubmission } from '../../support/network';
 
-let table: Awaited<ReturnType<typeof freshTable>>;
-let deps: Deps;
-let patientA = '';
+const suite = useTwoClinicApi();
 const admin = userFor('admin');
-
-beforeAll(async () => {
-  table = await freshTable();
-  deps = testDeps(table.store);
-  setDeps(deps);
-  const seeded = await seedTwoClinics(deps);
-  patientA = seeded.patientA.patientId;
-});
-
-afterAll(async () => {
-  setDeps(undefined);
-  await table.drop();
-});
 
 const defaults = { pcpAddressesFrom: 5, offerBhFrom: 10, warmHandoffFrom: 15 };
 
@@ -46,7 +23,8 @@ const publish = (body: unknown, sub = admin) =>
 const read = (sub = admin, query?: Record<string, string>) =>
   invoke('getTriageRules', { sub, params: { clinicId: CLINIC_A }, query });
 
-const currentVersion = async () => (await deps.store.clinics.get(CLINIC_A))?.triageRuleVersion;
+const currentVersion = async () =>
+  (await suite.deps.store.clinics.get(CLINIC_A))?.triageRuleVersion;
 
 /** PHQ-9 total 11 with item 9 = 0; GAD-7 total 7. */
 const PHQ9_TOTAL_11 = [2, 2, 2, 1, 1, 1, 1, 1, 0];
@@ -54,7 +32,7 @@ const PHQ9_TOTAL_11 = [2, 2, 2, 1, 1, 1, 1, 1, 0];
 const screen = () =>
   invoke('submitScreening', {
     sub: userFor('ma'),
-    params: { clinicId: CLINIC_A, patientId: patientA },
+    params: { clinicId: CLINIC_A, patientId: suite.patientA },
     body: validSubmission(PHQ9_TOTAL_11),
   });
 
@@ -87,17 +65,17 @@ describe('clinic admins publish versioned triage rules', () => {
       triageRuleVersion: 2,
       disposition: { code: 'pcp_addresses' },
     });
-    const stored = await deps.store.screenings.get(
+    const stored = await suite.deps.store.screenings.get(
       CLINIC_A,
-      patientA,
+      suite.patientA,
       String(after.body.screeningId),
     );
     expect(stored?.triageRuleVersion).toBe(2);
     expect(stored?.disposition.code).toBe('pcp_addresses');
 
-    const earlier = await deps.store.screenings.get(
+    const earlier = await suite.deps.store.screenings.get(
       CLINIC_A,
-      patientA,
+      suite.patientA,
       String(before.body.screeningId),
     );
     expect(earlier?.triageRuleVersion).toBe(1);
@@ -106,7 +84,7 @@ describe('clinic admins publish versioned triage rules', () => {
 
   it('refuses thresholds that do not increase, naming each field, and writes nothing', async () => {
     const version = await currentVersion();
-    const history = await deps.store.clinics.listTriageRuleVersions(CLINIC_A, { limit: 100 });
+    const history = await suite.deps.store.clinics.listTriageRuleVersions(CLINIC_A, { limit: 100 });
     const reply = await publish({
       expectedVersion: version,
       ...settings({
@@ -132,7 +110,9 @@ describe('clinic admins publish versioned triage rules', () => {
     expect(badShape.body.error?.fields?.map((f) => f.field)).toContain('body.phq9.offerBhFrom');
 
     expect(await currentVersion()).toBe(version);
-    const unchanged = await deps.store.clinics.listTriageRuleVersions(CLINIC_A, { limit: 100 });
+    const unchanged = await suite.deps.store.clinics.listTriageRuleVersions(CLINIC_A, {
+      limit: 100,
+    });
     expect(unchanged.items).toEqual(history.items);
   });
 
@@ -148,7 +128,7 @@ describe('clinic admins publish versioned triage rules', () => {
     expect(lost?.body.error?.fields?.map((f) => f.field)).toEqual(['body.expectedVersion']);
     const won = replies.find((r) => r.status === 200);
     expect(await currentVersion()).toBe(version + 1);
-    const stored = await deps.store.clinics.getTriageRules(CLINIC_A, version + 1);
+    const stored = await suite.deps.store.clinics.getTriageRules(CLINIC_A, version + 1);
     expect(stored?.offerBhWithinDays).toBe(won?.body.offerBhWithinDays);
 
     // A stale expectedVersion is refused the same way, without a race.
