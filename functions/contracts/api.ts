@@ -20,6 +20,7 @@ import {
 } from './safety';
 import {
   ClinicScreeningItem,
+  DispositionOverrideRequest,
   ScreeningListQuery,
   ScreeningParams,
   ScreeningResult,
@@ -203,6 +204,18 @@ export const routes = {
     writes: true, // audit event
     params: PatientParams,
     response: SafetySummary,
+    successStatus: 200,
+  }),
+  overrideDisposition: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/patients/{patientId}/screenings/{screeningId}/override',
+    summary:
+      "Override a screening's disposition with a written reason (the rule's disposition is kept)",
+    handler: 'override-disposition',
+    writes: true,
+    params: ScreeningParams,
+    body: DispositionOverrideRequest,
+    response: ScreeningResult,
     successStatus: 200,
   }),
   // @routes:fhir (FHIR export routes go here)

@@ -74,6 +74,47 @@ export const TriageInputs = z.object({
   gad7Total: z.number().int().optional(),
 });
 
+/**
+ * What a clinician may decide instead of the triage rule: the seed's tiers and red lines, plus the
+ * rule's own codes. The rule's disposition is never changed; the override is kept beside it.
+ */
+export const OverrideDispositionCode = z.enum([
+  'in_clinic',
+  'in_clinic_protocol_group',
+  'external_referral',
+  'urgent_psychiatry',
+  'emergency_department',
+  'safety_protocol_now',
+  ...DispositionCode.options,
+]);
+export type OverrideDispositionCode = z.infer<typeof OverrideDispositionCode>;
+
+/** A written reason is required: CLINICAL.md "override a disposition only with a written reason". */
+export const OverrideReason = z
+  .string()
+  .trim()
+  .min(10, 'give a reason of at least 10 characters')
+  .max(1000);
+
+export const DispositionOverride = z.object({
+  disposition: OverrideDispositionCode,
+  reason: OverrideReason,
+  overriddenBy: z.string().min(1),
+  overriddenAt: IsoDateTime,
+});
+export type DispositionOverride = z.infer<typeof DispositionOverride>;
+
+export const DispositionOverrideRequest = z.object({
+  disposition: OverrideDispositionCode,
+  reason: OverrideReason,
+  /**
+   * Optional optimistic check: the screening's `version` the client saw (0 before any override).
+   * A stale value is a 409. Without it the server overrides whatever is current.
+   */
+  expectedVersion: z.number().int().nonnegative().optional(),
+});
+export type DispositionOverrideRequest = z.infer<typeof DispositionOverrideRequest>;
+
 export const ScreeningResult = z.object({
   screeningId: Ulid,
   clinicId: ClinicId,
@@ -86,6 +127,12 @@ export const ScreeningResult = z.object({
   disposition: Disposition,
   triageRuleVersion: z.number().int().positive(),
   triageInputs: TriageInputs,
+  /** The clinician's current decision, when one overrode the rule's `disposition`. */
+  override: DispositionOverride.optional(),
+  /** Earlier overrides, oldest first (each replaced by a later one). */
+  overrideHistory: z.array(DispositionOverride).optional(),
+  /** Bumped by every override (absent = 0): the optimistic-concurrency check of overrides. */
+  version: z.number().int().nonnegative().optional(),
 });
 export type ScreeningResult = z.infer<typeof ScreeningResult>;
 

@@ -6,7 +6,11 @@
 import type { Clinic, TriageRuleSet } from '../contracts/clinics';
 import type { ClinicId, Page } from '../contracts/common';
 import type { Patient } from '../contracts/patients';
-import type { ClinicScreeningItem, ScreeningResult } from '../contracts/screenings';
+import type {
+  ClinicScreeningItem,
+  DispositionOverride,
+  ScreeningResult,
+} from '../contracts/screenings';
 import type { AuditEvent, Membership, UserProfile } from '../domain/model';
 import type { SafetyRepository } from './safety';
 
@@ -80,6 +84,20 @@ export interface ScreeningRepository {
     page: PageRequest,
   ): Promise<Page<ScreeningResult>>;
   listForClinic(clinicId: ClinicId, page: PageRequest): Promise<Page<ClinicScreeningItem>>;
+  /**
+   * Sets the screening's current override (the previous one moves to `overrideHistory`, the rule's
+   * disposition is untouched) and bumps `version`, with the audit event in the same transaction.
+   * With expectedVersion a different current version is a conflict; without it the write is checked
+   * against the version just read and retried once. A missing screening is not found.
+   */
+  override(
+    clinicId: ClinicId,
+    patientId: string,
+    screeningId: string,
+    decision: DispositionOverride,
+    audit: AuditEvent,
+    expectedVersion?: number,
+  ): Promise<ScreeningResult>;
 }
 
 export interface AuditLog {

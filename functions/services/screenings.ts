@@ -1,6 +1,8 @@
 import type { ClinicId, Page, PageQuery } from '../contracts/common';
 import type {
   ClinicScreeningItem,
+  DispositionOverride,
+  DispositionOverrideRequest,
   ScreeningResult,
   ScreeningSubmit,
 } from '../contracts/screenings';
@@ -98,4 +100,35 @@ export const listClinicScreenings = async (
   const results = await ctx.deps.store.screenings.listForClinic(clinicId, page);
   await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.worklist', target));
   return results;
+};
+
+/**
+ * A clinician overrides the triage rule's disposition with a written reason (CLINICAL.md Part 1).
+ * The rule's disposition stays as it was; the override, who made it and when are kept beside it,
+ * and a later override pushes the earlier one into the history. Audited in the same transaction.
+ */
+export const overrideDisposition = async (
+  ctx: RequestContext,
+  clinicId: ClinicId,
+  patientId: string,
+  screeningId: string,
+  request: DispositionOverrideRequest,
+): Promise<ScreeningResult> => {
+  const target = { resourceType: 'screening', resourceId: screeningId, patientId } as const;
+  await authorizeFor(ctx, 'screening.override', clinicId, target);
+  const decision: DispositionOverride = {
+    disposition: request.disposition,
+    reason: request.reason,
+    overriddenBy: ctx.actorId,
+    overriddenAt: ctx.deps.clock.now().toISOString(),
+  };
+  const audit = auditEvent(ctx, clinicId, 'screening.override', target);
+  return ctx.deps.store.screenings.override(
+    clinicId,
+    patientId,
+    screeningId,
+    decision,
+    audit,
+    request.expectedVersion,
+  );
 };

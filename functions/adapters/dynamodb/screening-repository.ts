@@ -1,5 +1,9 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ClinicScreeningItem, ScreeningResult } from '../../contracts/screenings';
+import {
+  ClinicScreeningItem,
+  DispositionOverride,
+  ScreeningResult,
+} from '../../contracts/screenings';
 import { DomainError } from '../../domain/errors';
 import type { ScreeningRepository } from '../../ports/store';
 import { auditPut } from './audit-log';
@@ -114,6 +118,74 @@ export const createScreeningRepository = (table: Table): ScreeningRepository => 
         );
       }
       throw error;
+    }
+  },
+
+  async override(clinicId, patientId, screeningId, decision, audit, expectedVersion) {
+    if (clinicId !== audit.clinicId) throw new Error('Audit event belongs to another clinic');
+    const entry = DispositionOverride.parse(decision);
+    // Without a client version, a concurrent override between our read and write is retried once.
+    for (let attempt = 0; ; attempt += 1) {
+      const current = await getResult(table, clinicId, patientId, screeningId);
+      if (!current) throw DomainError.notFound('Screening');
+      const version = current.version ?? 0;
+      if (expectedVersion !== undefined && expectedVersion !== version) {
+        throw DomainError.conflict('This screening was overridden since you loaded it', [
+          { field: 'body.expectedVersion', message: `is stale: the current version is ${version}` },
+        ]);
+      }
+      const history = current.override
+        ? [...(current.overrideHistory ?? []), current.override]
+        : current.overrideHistory;
+      const updated: ScreeningResult = {
+        ...current,
+        override: entry,
+        ...(history ? { overrideHistory: history } : {}),
+        version: version + 1,
+      };
+      try {
+        await table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table.tableName,
+                  Key: screeningKeys.item(clinicId, patientId, screeningId),
+                  UpdateExpression: history
+                    ? 'SET #override = :override, #history = :history, #version = :next'
+                    : 'SET #override = :override, #version = :next',
+                  ConditionExpression:
+                    version === 0
+                      ? `${itemExists} AND attribute_not_exists(#version)`
+                      : '#version = :current',
+                  ExpressionAttributeNames: {
+                    '#override': 'override',
+                    '#version': 'version',
+                    ...(history ? { '#history': 'overrideHistory' } : {}),
+                  },
+                  ExpressionAttributeValues: {
+                    ':override': entry,
+                    ':next': version + 1,
+                    ...(history ? { ':history': history } : {}),
+                    ...(version === 0 ? {} : { ':current': version }),
+                  },
+                },
+              },
+              { Put: auditPut(table, audit) },
+            ],
+          }),
+        );
+        return updated;
+      } catch (error) {
+        const reasons = cancellationReasons(error);
+        if (reasons === undefined) throw error;
+        const raced = conditionFailed(reasons[0]) || transactionConflict(reasons);
+        if (!raced) throw error;
+        if (expectedVersion === undefined && attempt === 0) continue;
+        throw DomainError.conflict(
+          'Another request changed this record at the same time: try again',
+        );
+      }
     }
   },
 

@@ -12,6 +12,7 @@ export const actions = [
   'patient.read',
   'screening.submit',
   'screening.read',
+  'screening.override',
   'safety.write',
   'safety.read',
   'safety.summary',
@@ -44,7 +45,14 @@ const clinicalCare: readonly Action[] = [
 export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   // Safety record: the PCP and BCM write it, the psychiatrist reads it, and every clinical role
   // sees the summary (level, plan version, follow-up date) but only these three the full note.
-  pcp: Object.freeze([...clinicalCare, 'safety.write', 'safety.read', 'safety.summary'] as const),
+  // Overriding a triage disposition is a clinical decision: PCP and BCM only, with a reason.
+  pcp: Object.freeze([
+    ...clinicalCare,
+    'screening.override',
+    'safety.write',
+    'safety.read',
+    'safety.summary',
+  ] as const),
   ma: Object.freeze([...clinicalCare, 'safety.summary'] as const),
   bcm: Object.freeze([
     'clinic.read',
@@ -52,6 +60,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'patient.read',
     'screening.submit',
     'screening.read',
+    'screening.override',
     'safety.write',
     'safety.read',
     'safety.summary',

@@ -33,6 +33,7 @@ const routeAction = {
   saveSafetyPlan: 'safety.write',
   getSafetyPlan: 'safety.read',
   getSafetySummary: 'safety.summary',
+  overrideDisposition: 'screening.override',
   // @actions:fhir
   // @actions:triage-admin
   getTriageRules: 'clinic.read',
@@ -105,6 +106,11 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
     peopleWhoCanHelp: [{ name: 'Sister' }],
     professionalsAndCrisisLines: [],
     meansSafety: ['medications locked'],
+  },
+  // No expectedVersion: each allowed role's override replaces the previous one (kept in history).
+  overrideDisposition: {
+    disposition: 'in_clinic',
+    reason: 'Seen in clinic today; mild symptoms, PCP and BCM will follow.',
   },
   // @bodies:fhir
   // @bodies:triage-admin

@@ -20,6 +20,7 @@ const expected: Record<Role, Action[]> = {
     'patient.read',
     'screening.submit',
     'screening.read',
+    'screening.override',
     'safety.write',
     'safety.read',
     'safety.summary',
@@ -39,6 +40,7 @@ const expected: Record<Role, Action[]> = {
     'patient.read',
     'screening.submit',
     'screening.read',
+    'screening.override',
     'safety.write',
     'safety.read',
     'safety.summary',
@@ -85,7 +87,7 @@ describe('permission matrix', () => {
     for (const role of RoleSchema.options) {
       expect([...permissions[role]].sort()).toEqual([...expected[role]].sort());
     }
-    expect(actions).toHaveLength(12);
+    expect(actions).toHaveLength(13);
   });
 
   it('cannot be widened at run time', () => {

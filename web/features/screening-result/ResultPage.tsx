@@ -15,6 +15,7 @@ import {
 } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { formatDateTime } from '@lib/time';
+import { OverrideForm, OverrideSummary } from './OverrideDisposition';
 
 const LANGUAGE_LABEL: Record<ScreeningResult['language'], string> = {
   en: 'English',
@@ -124,6 +125,8 @@ function Result({ result }: { result: ScreeningResult }) {
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        <OverrideSummary result={result} />
+        <OverrideForm key={result.version ?? 0} result={result} />
       </section>
 
       <section className="card" aria-labelledby="flags-heading">
