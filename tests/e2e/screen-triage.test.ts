@@ -130,6 +130,33 @@ describe('screen → triage in the browser', () => {
     expect(stored).not.toMatch(/More than half|"answers"/);
   });
 
+  it('lets the PCP override a disposition only with a reason, keeping both', async () => {
+    const pcp = await browser.newPage();
+    await pcp.goto(platform.webUrl ?? '');
+    await pcp.getByRole('button', { name: 'Sign in as Dr. Miriam Hale' }).click();
+    await pcp.getByRole('heading', { name: 'Recent screenings' }).waitFor();
+    await pcp
+      .getByRole('link', { name: /Talbot, Wren/ })
+      .first()
+      .click();
+    await pcp.getByRole('heading', { name: 'Screening result: Wren Talbot' }).waitFor();
+
+    await pcp.getByLabel('Clinician decision').selectOption('external_referral');
+    await pcp.getByLabel('Reason (required, kept with the result)').fill('Too short');
+    await pcp.getByRole('button', { name: 'Override disposition' }).click();
+    await pcp.locator('#override-reason-error').waitFor();
+
+    const reason = 'Known bipolar I disorder followed by county psychiatry';
+    await pcp.getByLabel('Reason (required, kept with the result)').fill(reason);
+    await pcp.getByRole('button', { name: 'Override disposition' }).click();
+    const override = pcp.getByRole('status', { name: 'Clinician override' });
+    await expect.poll(() => override.innerText()).toContain(reason);
+    const text = await override.innerText();
+    expect(text).toContain('Triage rule said: Warm handoff to behavioral health today');
+    expect(text).toContain('Tier 3: external specialty referral');
+    await pcp.close();
+  });
+
   it("shows another clinic's PCP nothing of this clinic", async () => {
     const other = await browser.newPage();
     await other.goto(`${platform.webUrl}/clinics/pine-ridge/staff`);
