@@ -46,3 +46,20 @@ export const authorizeFor = async (
   await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, action, target, 'denied'));
   throw DomainError.forbidden();
 };
+
+/**
+ * A PHI read: authorized by `action`, then `read` runs, then the read is audited as `auditAction`.
+ * A read that finds nothing throws before anything is audited (the caller's not-found).
+ */
+export const auditedRead = async <T>(
+  ctx: RequestContext,
+  access: { action: Action; auditAction: string; clinicId: ClinicId; target: AuditTarget },
+  read: () => Promise<T>,
+): Promise<T> => {
+  await authorizeFor(ctx, access.action, access.clinicId, access.target);
+  const result = await read();
+  await ctx.deps.store.audit.append(
+    auditEvent(ctx, access.clinicId, access.auditAction, access.target),
+  );
+  return result;
+};

@@ -2,7 +2,7 @@ import type { ClinicId, Page } from '../contracts/common';
 import type { Patient, PatientCreate, PatientSearchQuery } from '../contracts/patients';
 import { DomainError } from '../domain/errors';
 import type { RequestContext } from '../ports/context';
-import { auditEvent, authorizeFor } from './access';
+import { auditEvent, auditedRead, authorizeFor } from './access';
 
 export const registerPatient = async (
   ctx: RequestContext,
@@ -63,8 +63,9 @@ export const getPatient = async (
   patientId: string,
 ): Promise<Patient> => {
   const target = { resourceType: 'patient', resourceId: patientId, patientId } as const;
-  await authorizeFor(ctx, 'patient.read', clinicId, target);
-  const patient = await requirePatient(ctx, clinicId, patientId);
-  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'patient.read', target));
-  return patient;
+  return auditedRead(
+    ctx,
+    { action: 'patient.read', auditAction: 'patient.read', clinicId, target },
+    () => requirePatient(ctx, clinicId, patientId),
+  );
 };

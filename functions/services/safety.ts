@@ -11,7 +11,7 @@ import {
 } from '../contracts/safety';
 import { DomainError } from '../domain/errors';
 import type { RequestContext } from '../ports/context';
-import { auditEvent, authorizeFor } from './access';
+import { auditEvent, auditedRead, authorizeFor } from './access';
 import { requirePatient } from './patients';
 
 /** YYYY-MM-DD of `at` on the clinic's wall calendar. */
@@ -83,11 +83,14 @@ export const listRiskAssessments = async (
   page: PageQuery,
 ): Promise<Page<RiskAssessment>> => {
   const target = { resourceType: 'risk-assessment', patientId } as const;
-  await authorizeFor(ctx, 'safety.read', clinicId, target);
-  await requirePatient(ctx, clinicId, patientId);
-  const result = await ctx.deps.store.safety.listAssessments(clinicId, patientId, page);
-  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'risk-assessment.list', target));
-  return result;
+  return auditedRead(
+    ctx,
+    { action: 'safety.read', auditAction: 'risk-assessment.list', clinicId, target },
+    async () => {
+      await requirePatient(ctx, clinicId, patientId);
+      return ctx.deps.store.safety.listAssessments(clinicId, patientId, page);
+    },
+  );
 };
 
 /** Saves the next plan version; a stale expectedVersion is a 409 and nothing is written. */

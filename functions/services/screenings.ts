@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors';
 import { scoreScreening } from '../domain/screening';
 import { triage } from '../domain/triage';
 import type { RequestContext } from '../ports/context';
-import { auditEvent, authorizeFor } from './access';
+import { auditEvent, auditedRead, authorizeFor } from './access';
 import { requirePatient } from './patients';
 
 /**
@@ -69,11 +69,15 @@ export const getScreening = async (
   screeningId: string,
 ): Promise<ScreeningResult> => {
   const target = { resourceType: 'screening', resourceId: screeningId, patientId } as const;
-  await authorizeFor(ctx, 'screening.read', clinicId, target);
-  const result = await ctx.deps.store.screenings.get(clinicId, patientId, screeningId);
-  if (!result) throw DomainError.notFound('Screening');
-  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.read', target));
-  return result;
+  return auditedRead(
+    ctx,
+    { action: 'screening.read', auditAction: 'screening.read', clinicId, target },
+    async () => {
+      const result = await ctx.deps.store.screenings.get(clinicId, patientId, screeningId);
+      if (!result) throw DomainError.notFound('Screening');
+      return result;
+    },
+  );
 };
 
 export const listScreenings = async (
@@ -83,11 +87,14 @@ export const listScreenings = async (
   page: PageQuery,
 ): Promise<Page<ScreeningResult>> => {
   const target = { resourceType: 'screening-list', patientId } as const;
-  await authorizeFor(ctx, 'screening.read', clinicId, target);
-  await requirePatient(ctx, clinicId, patientId);
-  const results = await ctx.deps.store.screenings.listForPatient(clinicId, patientId, page);
-  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.list', target));
-  return results;
+  return auditedRead(
+    ctx,
+    { action: 'screening.read', auditAction: 'screening.list', clinicId, target },
+    async () => {
+      await requirePatient(ctx, clinicId, patientId);
+      return ctx.deps.store.screenings.listForPatient(clinicId, patientId, page);
+    },
+  );
 };
 
 export const listClinicScreenings = async (
@@ -96,10 +103,11 @@ export const listClinicScreenings = async (
   page: PageQuery,
 ): Promise<Page<ClinicScreeningItem>> => {
   const target = { resourceType: 'screening-list' } as const;
-  await authorizeFor(ctx, 'screening.read', clinicId, target);
-  const results = await ctx.deps.store.screenings.listForClinic(clinicId, page);
-  await ctx.deps.store.audit.append(auditEvent(ctx, clinicId, 'screening.worklist', target));
-  return results;
+  return auditedRead(
+    ctx,
+    { action: 'screening.read', auditAction: 'screening.worklist', clinicId, target },
+    () => ctx.deps.store.screenings.listForClinic(clinicId, page),
+  );
 };
 
 /**
