@@ -7,7 +7,12 @@ import { parseItem, toAttributes } from './items';
 import { itemExists, itemIsNew, patientKeys, safetyKeys } from './keys';
 import { mapPage, queryPage } from './query';
 import type { StoredItem, Table } from './table';
-import { cancellationReasons, conditionFailed, transactionConflict } from './transactions';
+import {
+  cancellationReasons,
+  conditionFailed,
+  transactionConflict,
+  patientMustExist,
+} from './transactions';
 
 const parseAssessment = (item: StoredItem) => parseItem('risk-assessment', RiskAssessment, item);
 const parsePlan = (item: StoredItem) => parseItem('safety-plan', SafetyPlan, item);
@@ -52,13 +57,7 @@ export const createSafetyRepository = (table: Table): SafetyRepository => ({
                 ConditionExpression: itemIsNew,
               },
             },
-            {
-              ConditionCheck: {
-                TableName: table.tableName,
-                Key: patientKeys.item(clinicId, patientId),
-                ConditionExpression: itemExists,
-              },
-            },
+            patientMustExist(table, clinicId, patientId),
             { Put: auditPut(table, audit) },
           ],
         }),

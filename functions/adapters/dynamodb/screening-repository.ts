@@ -8,10 +8,15 @@ import { DomainError } from '../../domain/errors';
 import type { ScreeningRepository } from '../../ports/store';
 import { auditPut } from './audit-log';
 import { parseItem, SubmissionRecord, toAttributes } from './items';
-import { itemExists, itemIsNew, patientKeys, screeningKeys, submissionKeys } from './keys';
+import { itemExists, itemIsNew, screeningKeys, submissionKeys } from './keys';
 import { mapPage, queryPage } from './query';
 import type { StoredItem, Table } from './table';
-import { cancellationReasons, conditionFailed, transactionConflict } from './transactions';
+import {
+  cancellationReasons,
+  conditionFailed,
+  transactionConflict,
+  patientMustExist,
+} from './transactions';
 
 const parseResult = (item: StoredItem) => parseItem('screening', ScreeningResult, item);
 
@@ -90,14 +95,7 @@ export const createScreeningRepository = (table: Table): ScreeningRepository => 
                 ConditionExpression: itemIsNew,
               },
             },
-            // A screening for a patient this clinic does not have would be an orphan no list shows.
-            {
-              ConditionCheck: {
-                TableName: table.tableName,
-                Key: patientKeys.item(clinicId, patientId),
-                ConditionExpression: itemExists,
-              },
-            },
+            patientMustExist(table, clinicId, patientId),
             { Put: auditPut(table, audit) },
             ...(guard ? [guard] : []),
           ],

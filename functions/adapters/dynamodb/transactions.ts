@@ -3,6 +3,8 @@
  * order the items were sent, so callers map "item i failed its condition" to a domain error.
  */
 import * as z from 'zod';
+import { itemExists, patientKeys } from './keys';
+import type { Table } from './table';
 
 const Cancelled = z.object({
   name: z.literal('TransactionCanceledException'),
@@ -37,3 +39,15 @@ export const transactionConflict = (reasons: CancellationReason[]): boolean =>
 
 export const isConditionalCheckFailed = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/**
+ * The transaction item every patient-scoped PHI write carries: a record for a patient this clinic
+ * does not have would be an orphan no list shows, so the write fails instead.
+ */
+export const patientMustExist = (table: Table, clinicId: string, patientId: string) => ({
+  ConditionCheck: {
+    TableName: table.tableName,
+    Key: patientKeys.item(clinicId, patientId),
+    ConditionExpression: itemExists,
+  },
+});

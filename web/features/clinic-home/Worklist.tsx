@@ -6,6 +6,7 @@ import { queryKeys } from '@lib/queries';
 import { ScreeningTable } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { useNow } from '@lib/time';
+import { LoadMore } from '@lib/ui/LoadMore';
 
 const PAGE_SIZE = 20;
 
@@ -54,16 +55,7 @@ export function Worklist() {
           />
         </div>
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore list={list} />
     </section>
   );
 }

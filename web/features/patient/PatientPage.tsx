@@ -11,6 +11,7 @@ import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
 import { PatientModeEndedNotice } from '@lib/ui/PatientModeEndedNotice';
 import { MeasuresChart } from './MeasuresChart';
 import { SafetySummary } from './SafetySummary';
+import { LoadMore } from '@lib/ui/LoadMore';
 
 /** The screening handed to the patient: PHQ-9, then GAD-7. */
 const SCREENING = ['PHQ9', 'GAD7'] as const;
@@ -179,16 +180,7 @@ function ScreeningHistory({ patientId }: { patientId: string }) {
           />
         </div>
       )}
-      {history.hasNextPage && (
-        <button
-          type="button"
-          className="button"
-          disabled={history.isFetchingNextPage}
-          onClick={() => void history.fetchNextPage()}
-        >
-          {history.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <LoadMore list={history} />
     </section>
   );
 }
