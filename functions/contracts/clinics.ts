@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
+import { DEFAULT_HANDOFF_SETTINGS, HandoffSettings } from './handoff';
 
 export const IntegrationModel = z.enum([
   'co-location',
@@ -15,9 +16,14 @@ export const Clinic = z.object({
   integrationModel: IntegrationModel,
   /** Version of the triage rule set new screenings are scored against. */
   triageRuleVersion: z.number().int().positive(),
+  /** Paging windows and media region; absent means the defaults. */
+  handoff: HandoffSettings.optional(),
   createdAt: IsoDateTime,
 });
 export type Clinic = z.infer<typeof Clinic>;
+
+export const handoffSettingsOf = (clinic: Pick<Clinic, 'handoff'>): HandoffSettings =>
+  clinic.handoff ?? DEFAULT_HANDOFF_SETTINGS;
 
 /**
  * Per-clinic triage thresholds (CLINICAL.md Part 1, "Triage"). Each number is a clinic setting whose

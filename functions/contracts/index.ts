@@ -7,3 +7,5 @@ export * from './web';
 export * from './triage-admin';
 export * from './fhir';
 export * from './safety';
+export * from './handoff';
+export * from './realtime';

@@ -6,6 +6,8 @@ import * as z from 'zod';
  */
 export const WebConfig = z.object({
   apiUrl: z.url(),
+  /** The paging socket (ws:// locally, wss:// API Gateway WebSocket API in AWS). */
+  wsUrl: z.url({ protocol: /^wss?$/ }).optional(),
   auth: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('local'), issuerUrl: z.url() }),
     z.object({

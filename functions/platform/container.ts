@@ -1,9 +1,12 @@
 import { monotonicFactory } from 'ulid';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { createDynamoStore } from '../adapters/dynamodb/store';
+import { createLocalMeetings } from '../adapters/meetings/local';
+import { localHubPush } from '../adapters/push/local-hub';
 import type { Deps } from '../ports/context';
+import type { MeetingsPort, PushPort } from '../ports/realtime';
 import type { Clock, IdGenerator } from '../ports/system';
-import { readEnv } from './env';
+import { readEnv, type LambdaEnv } from './env';
 
 let current: Deps | undefined;
 
@@ -14,6 +17,12 @@ export const ulidGenerator = (): IdGenerator => {
   return { next: () => next() };
 };
 
+// @container:meetings (the Chime adapter is chosen here when MEETINGS_PROVIDER is chime)
+const buildMeetings = (_env: LambdaEnv): MeetingsPort => createLocalMeetings();
+
+// @container:push (the API Gateway management adapter is chosen here when WS_MANAGEMENT_ENDPOINT is set)
+const buildPush = (_env: LambdaEnv): PushPort => localHubPush;
+
 /** Built once per Lambda container (or local process), on first use. */
 const build = (): Deps => {
   const env = readEnv();
@@ -22,6 +31,8 @@ const build = (): Deps => {
     store: createDynamoStore({ tableName: env.TABLE_NAME, client }),
     clock: systemClock,
     ids: ulidGenerator(),
+    meetings: buildMeetings(env),
+    push: buildPush(env),
   };
 };
 

@@ -1,3 +1,4 @@
+import type { MeetingsPort, PushPort } from './realtime';
 import type { Store } from './store';
 import type { Clock, IdGenerator } from './system';
 
@@ -6,6 +7,8 @@ export interface Deps {
   store: Store;
   clock: Clock;
   ids: IdGenerator;
+  meetings: MeetingsPort;
+  push: PushPort;
 }
 
 /** Who is asking (from verified token claims only) and with what. */

@@ -2,7 +2,9 @@ import { monotonicFactory } from 'ulid';
 import { Role } from '../../functions/contracts/common';
 import type { Patient } from '../../functions/contracts/patients';
 import { defaultTriageRules } from '../../functions/domain/triage';
+import { createLocalMeetings } from '../../functions/adapters/meetings/local';
 import type { Deps } from '../../functions/ports/context';
+import { recordingPush } from './recording-push';
 import type { Store } from '../../functions/ports/store';
 
 export const CLINIC_A = 'clinic-a';
@@ -21,6 +23,8 @@ export const testDeps = (store: Store): Deps => {
     store,
     clock: { now: () => new Date(NOW.getTime() + tick++) },
     ids: { next: () => next(NOW.getTime()) },
+    meetings: createLocalMeetings(),
+    push: recordingPush(),
   };
 };
 

@@ -16,6 +16,14 @@ export const actions = [
   'safety.write',
   'safety.read',
   'safety.summary',
+  'handoff.request',
+  'handoff.read',
+  'handoff.cancel',
+  'handoff.join',
+  'handoff.respond',
+  'handoff.end',
+  'handoff.metrics',
+  'presence.set',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -37,6 +45,14 @@ const clinicalCare: readonly Action[] = [
   'screening.read',
 ];
 
+/** Whoever is in the exam room with the patient asks for the BCM, follows the request, joins the call. */
+const handoffRequester: readonly Action[] = [
+  'handoff.request',
+  'handoff.read',
+  'handoff.cancel',
+  'handoff.join',
+];
+
 /**
  * Who may do what inside a clinic they belong to. Admins run the clinic but read no PHI (minimum
  * necessary); BCMs and psychiatrists work patients a PCP registered; a tablet only submits the
@@ -52,8 +68,10 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'safety.write',
     'safety.read',
     'safety.summary',
+    ...handoffRequester,
+    'handoff.metrics',
   ] as const),
-  ma: Object.freeze([...clinicalCare, 'safety.summary'] as const),
+  ma: Object.freeze([...clinicalCare, 'safety.summary', ...handoffRequester] as const),
   bcm: Object.freeze([
     'clinic.read',
     'patient.search',
@@ -64,6 +82,12 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'safety.write',
     'safety.read',
     'safety.summary',
+    'handoff.read',
+    'handoff.join',
+    'handoff.respond',
+    'handoff.end',
+    'handoff.metrics',
+    'presence.set',
   ] as const),
   psychiatrist: Object.freeze([
     'clinic.read',
@@ -72,9 +96,18 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'screening.read',
     'safety.read',
     'safety.summary',
+    // Joins a handoff call only when invited as a second clinician (participants are checked).
+    'handoff.read',
+    'handoff.join',
   ] as const),
-  admin: Object.freeze(['clinic.read', 'clinic.configure', 'staff.read', 'audit.read'] as const),
-  tablet: Object.freeze(['clinic.read', 'screening.submit'] as const),
+  admin: Object.freeze([
+    'clinic.read',
+    'clinic.configure',
+    'staff.read',
+    'audit.read',
+    'handoff.metrics',
+  ] as const),
+  tablet: Object.freeze(['clinic.read', 'screening.submit', ...handoffRequester] as const),
 });
 
 export const roleAllows = (role: Role, action: Action): boolean =>
