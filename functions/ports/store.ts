@@ -119,4 +119,7 @@ export interface Store {
   screenings: ScreeningRepository;
   safety: SafetyRepository;
   audit: AuditLog;
+  // @store:handoff
+  // @store:scheduling
+  // @store:measurement
 }

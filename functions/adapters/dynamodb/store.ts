@@ -24,5 +24,8 @@ export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): St
     screenings: createScreeningRepository(table),
     safety: createSafetyRepository(table),
     audit: createAuditLog(table),
+    // @store:handoff
+    // @store:scheduling
+    // @store:measurement
   };
 };

@@ -24,6 +24,8 @@ export const actions = [
   'handoff.end',
   'handoff.metrics',
   'presence.set',
+  // @actions:scheduling
+  // @actions:measurement
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -39,6 +39,8 @@ const routeAction = {
   getTriageRules: 'clinic.read',
   publishTriageRules: 'clinic.configure',
   // @actions:measurement
+  // @actions:handoff
+  // @actions:scheduling
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -124,6 +126,8 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
     urgentWithinHours: 72,
   },
   // @bodies:measurement
+  // @bodies:handoff
+  // @bodies:scheduling
 };
 
 const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
