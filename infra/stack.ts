@@ -52,6 +52,8 @@ export class BhConsultStack extends Stack {
       reservedConcurrency: settings.functionReservedConcurrency,
     });
 
+    // @stack:realtime (WebSocket API, reconciler, handoff sweep)
+    // @stack:scheduling (slot generation and release schedules)
     this.web = new Web(this, 'Web', {
       monitoring: this.monitoring,
       apiUrl: this.api.url,

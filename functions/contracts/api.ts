@@ -52,6 +52,10 @@ export interface RouteSpec {
   handler: string;
   /** Whether the route writes to the table (drives least-privilege grants). */
   writes: boolean;
+  /** Pushes socket messages (gets the WebSocket management grant and endpoint). */
+  pushes?: boolean;
+  /** Creates, joins or deletes video meetings (gets the Chime meetings grant). */
+  meetings?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -264,6 +268,7 @@ export const routes = {
     summary: 'Request a warm handoff to behavioral health now; every on-duty BCM is paged',
     handler: 'request-handoff',
     writes: true,
+    pushes: true,
     params: ClinicParams,
     body: HandoffRequestBody,
     response: Handoff,
@@ -296,6 +301,8 @@ export const routes = {
     summary: 'Accept a page: the first BCM wins, everyone later gets a 409; creates the meeting',
     handler: 'accept-handoff',
     writes: true,
+    pushes: true,
+    meetings: true,
     params: HandoffParams,
     response: Handoff,
     successStatus: 200,
@@ -306,6 +313,7 @@ export const routes = {
     summary: 'Decline a page (it stays open for the other BCMs)',
     handler: 'decline-handoff',
     writes: true,
+    pushes: true,
     params: HandoffParams,
     body: HandoffReasonBody,
     response: Handoff,
@@ -317,6 +325,8 @@ export const routes = {
     summary: 'Cancel a request that is not yet connected',
     handler: 'cancel-handoff',
     writes: true,
+    pushes: true,
+    meetings: true,
     params: HandoffParams,
     body: HandoffReasonBody,
     response: Handoff,
@@ -328,6 +338,7 @@ export const routes = {
     summary: "The caller's own join credentials for the handoff's call (participants only)",
     handler: 'join-handoff-call',
     writes: true,
+    meetings: true,
     params: HandoffParams,
     response: CallJoin,
     successStatus: 200,
@@ -338,6 +349,7 @@ export const routes = {
     summary: "Report the caller's media connected; the BCM and the patient's side → connected",
     handler: 'mark-handoff-joined',
     writes: true,
+    pushes: true,
     params: HandoffParams,
     response: Handoff,
     successStatus: 200,
@@ -348,6 +360,8 @@ export const routes = {
     summary: 'Add an interpreter or a second clinician of the clinic to the call',
     handler: 'add-handoff-participant',
     writes: true,
+    pushes: true,
+    meetings: true,
     params: HandoffParams,
     body: AddParticipantBody,
     response: Handoff,
@@ -359,6 +373,8 @@ export const routes = {
     summary: 'End the call for everyone (the meeting is deleted)',
     handler: 'end-handoff',
     writes: true,
+    pushes: true,
+    meetings: true,
     params: HandoffParams,
     response: Handoff,
     successStatus: 200,

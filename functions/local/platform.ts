@@ -89,6 +89,9 @@ export const startLocalPlatform = async (
     });
     stops.push(gateway.stop);
 
+    // @platform:realtime (local socket gateway, handoff sweep timer)
+    // @platform:scheduling (slot generation / release timer)
+
     let servedWebUrl: string | undefined;
     if (options.web !== false) {
       const config: WebConfig = { apiUrl, auth: { mode: 'local', issuerUrl: apiUrl } };
