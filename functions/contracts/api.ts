@@ -123,6 +123,7 @@ export const routes = {
     summary: "Submit a patient's questionnaire answers; the server scores and triages them",
     handler: 'submit-screening',
     writes: true,
+    pushes: true, // the real-time safety alert
     params: PatientParams,
     body: ScreeningSubmit,
     response: ScreeningResult,

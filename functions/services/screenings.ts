@@ -12,6 +12,7 @@ import { triage } from '../domain/triage';
 import type { RequestContext } from '../ports/context';
 import { auditEvent, auditedRead, authorizeFor } from './access';
 import { requirePatient } from './patients';
+import { alertPcpsOfSafetyFlag } from './safety-alert';
 
 /**
  * Screen → triage: the server's score is the one that counts. Answers are validated and scored
@@ -54,12 +55,17 @@ export const submitScreening = async (
     patientId,
   });
   // A retried submission (same submissionId) answers with the first result and writes nothing.
-  return store.screenings.create(
+  const stored = await store.screenings.create(
     result,
     `${patient.familyName}, ${patient.givenName}`,
     audit,
     submission.submissionId,
   );
+  // Only the first write alerts: a retry of the same submission must not page the PCPs again.
+  if (stored.screeningId === result.screeningId) {
+    await alertPcpsOfSafetyFlag(ctx.deps, patient, stored);
+  }
+  return stored;
 };
 
 export const getScreening = async (

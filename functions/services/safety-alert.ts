@@ -1,0 +1,48 @@
+/**
+ * CLINICAL.md: a positive item 9 is acted on while the patient is still in the room, so the
+ * clinic's PCPs are alerted in real time (the web app shows a banner with sound), never only by a
+ * message someone reads later. The alert carries the minimum needed to find the patient.
+ */
+import type { Patient } from '../contracts/patients';
+import type { ScreeningResult } from '../contracts/screenings';
+import { patientLabel } from '../domain/handoff/summary';
+import type { Membership } from '../domain/model';
+import type { Deps } from '../ports/context';
+import { pushToUsers } from './notify';
+
+const isSafetyPositive = (result: ScreeningResult) =>
+  result.flags.some((flag) => flag.code === 'safety_item9');
+
+const clinicMembers = async (deps: Deps, clinicId: string): Promise<Membership[]> => {
+  const members: Membership[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.memberships.listForClinic(clinicId, {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    members.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return members;
+};
+
+export const alertPcpsOfSafetyFlag = async (
+  deps: Deps,
+  patient: Patient,
+  result: ScreeningResult,
+): Promise<{ delivered: number }> => {
+  if (!isSafetyPositive(result)) return { delivered: 0 };
+  const pcps = (await clinicMembers(deps, result.clinicId))
+    .filter((member) => member.role === 'pcp')
+    .map((member) => member.userId);
+  return pushToUsers(deps, pcps, {
+    type: 'safety.alert',
+    clinicId: result.clinicId,
+    patientId: result.patientId,
+    screeningId: result.screeningId,
+    patientLabel: patientLabel(patient),
+    message: 'Suicide-risk item positive: see the patient before they leave the room',
+    at: result.completedAt,
+  });
+};
