@@ -9,6 +9,7 @@ import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Monitoring } from './constructs/monitoring';
+import { Realtime } from './constructs/realtime';
 import { Web } from './constructs/web';
 import { WebDeployment } from './constructs/web-deployment';
 import type { Settings } from './settings';
@@ -24,6 +25,7 @@ export class BhConsultStack extends Stack {
   readonly data: Data;
   readonly auth: Auth;
   readonly api: Api;
+  readonly realtime: Realtime;
   readonly web: Web;
 
   constructor(scope: Construct, id: string, props: BhConsultStackProps) {
@@ -53,11 +55,20 @@ export class BhConsultStack extends Stack {
     });
 
     // @stack:realtime (WebSocket API, reconciler, handoff sweep)
+    this.realtime = new Realtime(this, 'Realtime', {
+      table: this.data.table,
+      auth: this.auth,
+      api: this.api,
+      monitoring: this.monitoring,
+      logLevel: settings.logLevel,
+      reservedConcurrency: settings.functionReservedConcurrency,
+    });
     // @stack:scheduling (slot generation and release schedules)
     this.web = new Web(this, 'Web', {
       monitoring: this.monitoring,
       apiUrl: this.api.url,
       authUrl: this.auth.hostedUiUrl,
+      extraConnectSrc: this.realtime.connectSrc,
       webDomain: settings.webDomain,
       webAclArn: settings.webAclArn,
       geoAllowlist: settings.geoAllowlist,
@@ -69,6 +80,7 @@ export class BhConsultStack extends Stack {
         monitoring: this.monitoring,
         config: {
           apiUrl: this.api.url,
+          wsUrl: this.realtime.wsUrl,
           auth: {
             mode: 'cognito',
             domain: this.auth.hostedUiUrl,

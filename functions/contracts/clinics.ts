@@ -48,6 +48,11 @@ export const TriageRuleSet = z.object({
   phq9Item9SafetyFrom: z.number().int().min(1).max(3),
   offerBhWithinDays: z.number().int().min(1).max(90),
   urgentWithinHours: z.number().int().min(1).max(168),
+  /**
+   * PC-PTSD-5 positive at or above this count of "yes" answers: 3 (default) is optimally sensitive,
+   * 4 optimally efficient (CLINICAL.md Part 2 §1.6). Absent on rule sets published before it existed.
+   */
+  pcptsd5CutPoint: z.number().int().min(1).max(5).optional(),
   createdAt: IsoDateTime,
   createdBy: z.string(),
 });

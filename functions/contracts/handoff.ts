@@ -136,6 +136,11 @@ export const MeetingRef = z.object({
   provider: z.enum(['chime', 'webrtc-local']),
   meetingId: z.string(),
   mediaRegion: z.string().optional(),
+  /**
+   * Which attendee is which participant (attendee ids are opaque and carry no credentials; the
+   * signal relay and the reconciler map them back to users). Absent on meetings stored before.
+   */
+  attendees: z.array(z.object({ userId: UserId, attendeeId: z.string() })).optional(),
   /** Set once the provider's meeting has been deleted (ended or reconciled). */
   deletedAt: IsoDateTime.optional(),
 });

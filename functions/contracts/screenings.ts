@@ -1,15 +1,56 @@
 import * as z from 'zod';
 import { ClinicId, IsoDateTime, Language, PageQuery, Ulid } from './common';
 
-/** Instruments the server scores. Later instruments join this list with their definitions. */
-export const InstrumentId = z.enum(['PHQ9', 'GAD7']);
+/** Instruments with one shared answer scale and a summed total (PHQ-9, GAD-7): answers in item order. */
+export const ScaleInstrumentId = z.enum(['PHQ9', 'GAD7']);
+export type ScaleInstrumentId = z.infer<typeof ScaleInstrumentId>;
+
+/**
+ * Instruments with per-item options, skip logic or non-sum results: answers keyed by item id
+ * (functions/domain/instruments/catalog.ts).
+ */
+export const CatalogInstrumentId = z.enum(['PHQ2', 'GAD2', 'AUDITC', 'PCPTSD5', 'CSSRS', 'AHCHRSN']);
+export type CatalogInstrumentId = z.infer<typeof CatalogInstrumentId>;
+
+/** Every instrument the server scores. */
+export const InstrumentId = z.enum([...ScaleInstrumentId.options, ...CatalogInstrumentId.options]);
 export type InstrumentId = z.infer<typeof InstrumentId>;
 
-export const InstrumentResponse = z.object({
-  instrument: InstrumentId,
+export const ScaleResponse = z.object({
+  instrument: ScaleInstrumentId,
   /** One value per item, in item order. Completeness and ranges are checked by the instrument's scorer. */
   answers: z.array(z.number().int()).max(40),
 });
+export type ScaleResponse = z.infer<typeof ScaleResponse>;
+
+/** Item ids look like "cssrs.6b": a key of any other shape (e.g. "__proto__") is refused. */
+const ItemKey = z.string().regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/, 'is not an item id').max(40);
+
+/** One answer: an option value, a list of them (choose all that apply), or null for a skipped item. */
+export const CatalogAnswer = z.union([z.number().int(), z.array(z.number().int()).max(20), z.null()]);
+
+export const CatalogResponse = z.object({
+  instrument: CatalogInstrumentId,
+  /**
+   * Keyed by item id. An item the skip logic leaves out is absent or null; the PC-PTSD-5 trauma
+   * gate is its own item ("pcptsd5.gate") and is stored apart from the symptom count.
+   */
+  answers: z
+    .record(ItemKey, CatalogAnswer)
+    .refine((answers) => Object.keys(answers).length <= 40, 'has too many answers'),
+  /**
+   * PHQ-2 / GAD-2 at or above the cut-point continue into the full instrument without asking the
+   * first two items again: the remaining items' answers (PHQ-9 items 3–9, GAD-7 items 3–7) in order.
+   * Absent when the screen is negative.
+   */
+  continuation: z.array(z.number().int()).max(20).optional(),
+});
+export type CatalogResponse = z.infer<typeof CatalogResponse>;
+
+export const InstrumentResponse = z.discriminatedUnion('instrument', [
+  ScaleResponse,
+  CatalogResponse,
+]);
 export type InstrumentResponse = z.infer<typeof InstrumentResponse>;
 
 export const ScreeningSubmit = z.object({
@@ -31,17 +72,55 @@ export const ScreeningSubmit = z.object({
 export type ScreeningSubmit = z.infer<typeof ScreeningSubmit>;
 
 export const InstrumentScore = z.object({
-  instrument: InstrumentId,
+  instrument: ScaleInstrumentId,
   answers: z.array(z.number().int()),
   total: z.number().int(),
   maxTotal: z.number().int(),
   /** Band id from the instrument definition, e.g. "moderate". */
   band: z.string(),
   bandLabel: z.string(),
+  /** Set when a positive PHQ-2 / GAD-2 continued into this instrument (items 1–2 from the screener). */
+  continuedFrom: z.enum(['PHQ2', 'GAD2']).optional(),
 });
 export type InstrumentScore = z.infer<typeof InstrumentScore>;
 
-export const FlagCode = z.enum(['safety_item9', 'bh_review_needed']);
+export const CssrsRisk = z.enum(['none', 'low', 'moderate', 'high']);
+export type CssrsRisk = z.infer<typeof CssrsRisk>;
+export const SdohDomain = z.enum(['housing', 'food', 'transportation', 'utilities', 'interpersonalSafety']);
+
+/** The scored result of one catalog instrument; fields beyond the common ones depend on it. */
+export const CatalogScore = z.object({
+  instrument: CatalogInstrumentId,
+  /** The asked items' answers; skipped items are absent. The PC-PTSD-5 gate is in traumaExposure. */
+  answers: z.record(z.string(), z.union([z.number().int(), z.array(z.number().int())])),
+  /** e.g. "positive", "negative", "no-trauma-exposure", or the C-SSRS risk level. */
+  band: z.string(),
+  bandLabel: z.string(),
+  positive: z.boolean(),
+  total: z.number().int().optional(),
+  maxTotal: z.number().int().optional(),
+  /** The cut-point that decided `positive` (AUDIT-C by sex, PC-PTSD-5 the clinic setting). */
+  cutPoint: z.number().int().optional(),
+  sex: z.enum(['male', 'female', 'unknown']).optional(),
+  /** PC-PTSD-5: the trauma gate, kept apart (0 after "No" is not 0 after "Yes"). */
+  traumaExposure: z.boolean().optional(),
+  risk: CssrsRisk.optional(),
+  positiveDomains: z.array(SdohDomain).optional(),
+  /** A positive PHQ-2 / GAD-2 continued into this instrument, stored in `scores`. */
+  continuedInto: ScaleInstrumentId.optional(),
+  /** Why the result is what it is, in plain words (e.g. the C-SSRS answers that set the level). */
+  reasons: z.array(z.string()).optional(),
+  notes: z.array(z.string()).optional(),
+});
+export type CatalogScore = z.infer<typeof CatalogScore>;
+
+export const FlagCode = z.enum([
+  'safety_item9',
+  'bh_review_needed',
+  'suicide_risk',
+  'positive_screen',
+  'social_needs',
+]);
 export const Flag = z.object({
   code: FlagCode,
   severity: z.enum(['info', 'warning', 'critical']),
@@ -49,7 +128,14 @@ export const Flag = z.object({
 });
 export type Flag = z.infer<typeof Flag>;
 
-export const DispositionCode = z.enum(['none', 'pcp_addresses', 'offer_bh', 'warm_handoff_today']);
+export const DispositionCode = z.enum([
+  'none',
+  'pcp_addresses',
+  'offer_bh',
+  'urgent_bh',
+  'warm_handoff_today',
+  'safety_protocol_now',
+]);
 export type DispositionCode = z.infer<typeof DispositionCode>;
 
 export const Disposition = z.object({
@@ -62,6 +148,11 @@ export const Disposition = z.object({
   followUpWithinHours: z.number().int().positive().optional(),
   /** The PCP addresses safety now (item 9 positive or warm handoff not possible). */
   pcpSafetyStepsNow: z.boolean(),
+  /**
+   * C-SSRS high risk: the patient stays with staff and a same-day behavioral health evaluation
+   * starts now (warm handoff); the emergency department if it cannot happen.
+   */
+  patientStaysWithStaff: z.boolean().optional(),
   /** Plain-language reasons, one per rule that fired, naming the score and threshold. */
   reasons: z.array(z.string()).min(1),
 });
@@ -72,6 +163,15 @@ export const TriageInputs = z.object({
   phq9Total: z.number().int().optional(),
   phq9Item9: z.number().int().optional(),
   gad7Total: z.number().int().optional(),
+  phq2Total: z.number().int().optional(),
+  gad2Total: z.number().int().optional(),
+  auditcTotal: z.number().int().optional(),
+  auditcCutPoint: z.number().int().optional(),
+  pcptsd5Total: z.number().int().optional(),
+  pcptsd5TraumaExposure: z.boolean().optional(),
+  pcptsd5CutPoint: z.number().int().optional(),
+  cssrsRisk: CssrsRisk.optional(),
+  sdohPositiveDomains: z.array(SdohDomain).optional(),
 });
 
 /**
@@ -84,7 +184,7 @@ export const OverrideDispositionCode = z.enum([
   'external_referral',
   'urgent_psychiatry',
   'emergency_department',
-  'safety_protocol_now',
+  // Includes safety_protocol_now, the red line shared by a clinician's decision and the C-SSRS rule.
   ...DispositionCode.options,
 ]);
 export type OverrideDispositionCode = z.infer<typeof OverrideDispositionCode>;
@@ -123,6 +223,8 @@ export const ScreeningResult = z.object({
   completedAt: IsoDateTime,
   submittedBy: z.string(),
   scores: z.array(InstrumentScore),
+  /** Catalog instruments (PHQ-2, GAD-2, AUDIT-C, PC-PTSD-5, C-SSRS, AHC-HRSN); absent on older results. */
+  screens: z.array(CatalogScore).optional(),
   flags: z.array(Flag),
   disposition: Disposition,
   triageRuleVersion: z.number().int().positive(),

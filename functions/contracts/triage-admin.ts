@@ -13,6 +13,7 @@ export const TriageRuleSettings = TriageRuleSet.pick({
   phq9Item9SafetyFrom: true,
   offerBhWithinDays: true,
   urgentWithinHours: true,
+  pcptsd5CutPoint: true,
 });
 export type TriageRuleSettings = z.infer<typeof TriageRuleSettings>;
 

@@ -41,7 +41,15 @@ export interface AuditEvent {
     | 'screening-list'
     | 'risk-assessment'
     | 'safety-plan'
-    | 'safety-summary';
+    | 'safety-summary'
+    // scheduling
+    | 'slot'
+    | 'slot-list'
+    | 'booking'
+    // handoff
+    | 'handoff'
+    | 'handoff-list'
+    | 'care-activity';
   resourceId?: string;
   outcome: AuditOutcome;
   requestId?: string;

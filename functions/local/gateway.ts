@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   url: string;
+  /** For the socket gateway, which answers WebSocket upgrades on the same port. */
+  server: Server;
   stop(): Promise<void>;
 }
 
@@ -179,6 +181,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,6 +9,9 @@ import { startGateway } from './gateway';
 import { createLocalIdentity } from './identity';
 import { freePort } from './ports';
 import { seedDemoNetwork } from './seed';
+import { startSchedulingJobs } from './scheduling-jobs';
+import { startHandoffSweep } from './handoff-sweep';
+import { SOCKET_PATH, startSocketGateway } from './socket-gateway';
 
 const REGION = 'us-east-1';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -90,11 +93,20 @@ export const startLocalPlatform = async (
     stops.push(gateway.stop);
 
     // @platform:realtime (local socket gateway, handoff sweep timer)
+    const sockets = await startSocketGateway({
+      server: gateway.server,
+      identity,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    stops.push(sockets.stop);
+    const wsUrl = `ws://127.0.0.1:${apiPort}${SOCKET_PATH}`;
+    stops.push(startHandoffSweep(options.log));
     // @platform:scheduling (slot generation / release timer)
+    stops.push(await startSchedulingJobs(store, options.log));
 
     let servedWebUrl: string | undefined;
     if (options.web !== false) {
-      const config: WebConfig = { apiUrl, auth: { mode: 'local', issuerUrl: apiUrl } };
+      const config: WebConfig = { apiUrl, wsUrl, auth: { mode: 'local', issuerUrl: apiUrl } };
       process.env.BH_WEB_CONFIG = JSON.stringify(config);
       const { createServer } = await import('vite');
       const vite = await createServer({

@@ -1,7 +1,9 @@
 import { monotonicFactory } from 'ulid';
 import { createDocumentClient } from '../adapters/dynamodb/client';
 import { createDynamoStore } from '../adapters/dynamodb/store';
+import { chimeMeetings } from '../adapters/meetings/chime';
 import { createLocalMeetings } from '../adapters/meetings/local';
+import { apiGatewayPush } from '../adapters/push/api-gateway';
 import { localHubPush } from '../adapters/push/local-hub';
 import type { Deps } from '../ports/context';
 import type { MeetingsPort, PushPort } from '../ports/realtime';
@@ -18,10 +20,15 @@ export const ulidGenerator = (): IdGenerator => {
 };
 
 // @container:meetings (the Chime adapter is chosen here when MEETINGS_PROVIDER is chime)
-const buildMeetings = (_env: LambdaEnv): MeetingsPort => createLocalMeetings();
+// The Chime adapter imports its SDK on first use, so Lambdas that never meet pay nothing for it.
+const buildMeetings = (env: LambdaEnv): MeetingsPort =>
+  env.MEETINGS_PROVIDER === 'chime' ? chimeMeetings(env.AWS_REGION) : createLocalMeetings();
 
 // @container:push (the API Gateway management adapter is chosen here when WS_MANAGEMENT_ENDPOINT is set)
-const buildPush = (_env: LambdaEnv): PushPort => localHubPush;
+const buildPush = (env: LambdaEnv): PushPort =>
+  env.WS_MANAGEMENT_ENDPOINT
+    ? apiGatewayPush({ endpoint: env.WS_MANAGEMENT_ENDPOINT, region: env.AWS_REGION })
+    : localHubPush;
 
 /** Built once per Lambda container (or local process), on first use. */
 const build = (): Deps => {

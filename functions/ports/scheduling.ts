@@ -3,7 +3,14 @@
  * DynamoDB adapter is createSlotRepository in adapters/dynamodb/slot-repository.ts.
  */
 import type { ClinicId, Page } from '../contracts/common';
-import type { Slot, SlotBooking } from '../contracts/scheduling';
+import type {
+  Booking,
+  ClinicSchedulingSettings,
+  ScheduleTemplate,
+  Slot,
+  SlotBooking,
+} from '../contracts/scheduling';
+import type { AuditEvent } from '../domain/model';
 import type { PageRequest } from './store';
 
 export interface GeneratedCounts {
@@ -42,5 +49,60 @@ export interface SlotRepository {
    * and reports 'already-released'. DomainError not_found for an unknown slot, conflict for a slot
    * that is not a warm-handoff slot.
    */
-  releaseWarmHandoff(clinicId: ClinicId, slotId: string, now: Date): Promise<ReleaseOutcome>;
+  releaseWarmHandoff(
+    clinicId: ClinicId,
+    slotId: string,
+    now: Date,
+    audit?: AuditEvent,
+  ): Promise<ReleaseOutcome>;
+}
+
+export interface TemplateRepository {
+  /** Creates or replaces the template of (clinic, provider, weekday, effectiveFrom). */
+  put(template: ScheduleTemplate): Promise<void>;
+  listForClinic(
+    clinicId: ClinicId,
+    providerId: string | undefined,
+    page: PageRequest,
+  ): Promise<Page<ScheduleTemplate>>;
+  /** A provider's templates in every clinic (bounded: a few per weekday and clinic). */
+  listForProvider(providerId: string): Promise<ScheduleTemplate[]>;
+  /** The clinic's settings, defaults when none were saved. */
+  getSettings(clinicId: ClinicId): Promise<ClinicSchedulingSettings>;
+  putSettings(clinicId: ClinicId, settings: ClinicSchedulingSettings): Promise<void>;
+  /** Clinics that have at least one template: what the jobs walk (never a Scan). */
+  listScheduledClinics(page: PageRequest): Promise<Page<ClinicId>>;
+}
+
+/**
+ * Bookings: a visit on a slot. Every change is one transaction with the slot, the provider-time
+ * guard items and the audit event, so a slot and its booking never disagree.
+ */
+export interface BookingRepository {
+  /** DomainError conflict when the slot was taken meanwhile or the provider is busy then. */
+  book(booking: Booking, slot: Slot, audit: AuditEvent): Promise<Booking>;
+  /** Frees the slot (back to its status before booking) and stores `updated` (cancelled). */
+  cancel(updated: Booking, slot: Slot, audit: AuditEvent): Promise<Booking>;
+  /** Books `next` on `nextSlot`, frees the old slot, stores `previous` as rescheduled: atomically. */
+  reschedule(
+    previous: Booking,
+    oldSlot: Slot,
+    next: Booking,
+    nextSlot: Slot,
+    audit: AuditEvent,
+  ): Promise<Booking>;
+  /** Stores a new version (attendance, meeting) with the slot's copy; stale version → conflict. */
+  update(updated: Booking, audit: AuditEvent | undefined): Promise<Booking>;
+  get(clinicId: ClinicId, bookingId: string): Promise<Booking | undefined>;
+  /** A patient's bookings starting at or after `from` (ISO), by start time. */
+  listForPatient(
+    clinicId: ClinicId,
+    patientId: string,
+    from: string,
+    page: PageRequest,
+  ): Promise<Page<Booking>>;
+  /** Every booking of the patient in the clinic (bounded), by start time. */
+  allForPatient(clinicId: ClinicId, patientId: string): Promise<Booking[]>;
+  /** The clinic's bookings starting in [from, to) (ISO instants), bounded. */
+  listForClinicRange(clinicId: ClinicId, from: string, to: string): Promise<Booking[]>;
 }

@@ -13,6 +13,9 @@ import type {
 } from '../contracts/screenings';
 import type { AuditEvent, Membership, UserProfile } from '../domain/model';
 import type { SafetyRepository } from './safety';
+import type { BookingRepository, SlotRepository, TemplateRepository } from './scheduling';
+import type { ActivityRepository, HandoffRepository, PresenceRepository } from './handoff';
+import type { ConnectionRepository } from './realtime';
 
 export interface PageRequest {
   limit: number;
@@ -120,6 +123,13 @@ export interface Store {
   safety: SafetyRepository;
   audit: AuditLog;
   // @store:handoff
+  handoffs: HandoffRepository;
+  presence: PresenceRepository;
+  connections: ConnectionRepository;
+  activities: ActivityRepository;
   // @store:scheduling
+  slots: SlotRepository;
+  templates: TemplateRepository;
+  scheduling: BookingRepository;
   // @store:measurement
 }

@@ -7,7 +7,8 @@ import type {
   ScreeningSubmit,
 } from '../contracts/screenings';
 import { DomainError } from '../domain/errors';
-import { scoreScreening } from '../domain/screening';
+import { scoreFullScreening, validateScreening } from '../domain/screening';
+import { DEFAULT_PCPTSD5_CUT_POINT } from '../domain/triage/screens';
 import { triage } from '../domain/triage';
 import type { RequestContext } from '../ports/context';
 import { auditEvent, auditedRead, authorizeFor } from './access';
@@ -25,7 +26,7 @@ export const submitScreening = async (
   patientId: string,
   submission: ScreeningSubmit,
 ): Promise<ScreeningResult> => {
-  const scores = scoreScreening(submission);
+  validateScreening(submission);
   await authorizeFor(ctx, 'screening.submit', clinicId, { resourceType: 'screening', patientId });
   const { store } = ctx.deps;
   const [patient, clinic] = await Promise.all([
@@ -35,7 +36,11 @@ export const submitScreening = async (
   if (!clinic) throw DomainError.notFound('Clinic');
   const rules = await store.clinics.getTriageRules(clinicId, clinic.triageRuleVersion);
   if (!rules) throw new Error('Clinic has no triage rules at its current version');
-  const decision = triage(scores, rules);
+  const { scores, screens } = scoreFullScreening(submission, {
+    sex: patient.sexAtBirth,
+    pcptsd5CutPoint: rules.pcptsd5CutPoint ?? DEFAULT_PCPTSD5_CUT_POINT,
+  });
+  const decision = triage(scores, rules, screens);
   const result: ScreeningResult = {
     screeningId: ctx.deps.ids.next(),
     clinicId,
@@ -44,6 +49,7 @@ export const submitScreening = async (
     completedAt: ctx.deps.clock.now().toISOString(),
     submittedBy: ctx.actorId,
     scores,
+    ...(screens.length > 0 ? { screens } : {}),
     flags: decision.flags,
     disposition: decision.disposition,
     triageRuleVersion: rules.version,

@@ -18,6 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { LogLevel } from '../settings';
 import { acknowledge, nagArnRef } from '../acknowledge';
@@ -36,6 +37,8 @@ export interface HouseFunctionProps {
   readonly environment?: Record<string, string>;
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /** For asynchronously invoked functions (scheduled jobs, event rules): where failed events go. */
+  readonly deadLetterQueue?: IQueue;
 }
 
 export type TableAccess = 'read' | 'readWrite';
@@ -86,6 +89,7 @@ export class HouseFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -131,12 +135,18 @@ export class HouseFunction extends Construct {
         'with SigV4; there is no private network resource to reach, and a VPC would add NAT or ' +
         'endpoint cost and cold-start latency without narrowing access, which IAM already scopes.',
     );
-    acknowledge(
-      this.function,
-      'HIPAA.Security-LambdaDLQ',
-      'Invoked synchronously by API Gateway: the caller receives the error response and Lambda ' +
-        'never retries, so an asynchronous dead-letter queue would never receive a message.',
-    );
+    if (!props.deadLetterQueue) {
+      acknowledge(
+        this.function,
+        'HIPAA.Security-LambdaDLQ',
+        'Invoked synchronously by API Gateway: the caller receives the error response and ' +
+          'Lambda never retries, so an asynchronous dead-letter queue would never receive a message.',
+      );
+    }
+    this.acknowledgeRuntime();
+  }
+
+  private acknowledgeRuntime(): void {
     acknowledge(
       this.function,
       'AwsSolutions-L1',

@@ -1,4 +1,4 @@
-import { Navigate } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { ChooseClinicPage } from '../features/choose-clinic/ChooseClinicPage';
 import { useAuth } from '../lib/auth';
 import { areaOfRole, choicesOf } from '../lib/clinic';
@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../lib/ui/Status';
 export function HomeRoute() {
   const me = useMe();
   const { signOut } = useAuth();
+  const [search] = useSearchParams();
   if (!me.data && !me.isError) {
     return (
       <main className="page page-narrow" id="main">
@@ -24,6 +25,10 @@ export function HomeRoute() {
         <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />
       </main>
     );
+  }
+  // A BCM lands on the handoff console (which links back here with ?choose).
+  if (!search.has('choose') && me.data.memberships.some((m) => m.role === 'bcm')) {
+    return <Navigate replace to="/console" />;
   }
   const choices = choicesOf(me.data);
   const only = choices.length === 1 ? choices[0] : undefined;

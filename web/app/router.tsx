@@ -22,6 +22,13 @@ export const createAppRouter = (config: WebConfig) =>
           element: <RequireAuth />,
           children: [
             { path: '/', element: <HomeRoute /> },
+            {
+              // The BCM's console spans clinics, so it sits outside the per-clinic areas.
+              path: '/console',
+              lazy: async () => ({
+                Component: (await import('../features/bcm-console/ConsolePage')).ConsolePage,
+              }),
+            },
             { path: '/clinics/:clinicId/staff/*', element: <AreaGuard area="staff" /> },
             { path: '/clinics/:clinicId/admin/*', element: <AreaGuard area="admin" /> },
             { path: '/clinics/:clinicId/device/*', element: <AreaGuard area="device" /> },

@@ -55,6 +55,14 @@ export const AuditEventRecord = z.object({
     'risk-assessment',
     'safety-plan',
     'safety-summary',
+    // scheduling
+    'slot',
+    'slot-list',
+    'booking',
+    // handoff
+    'handoff',
+    'handoff-list',
+    'care-activity',
   ]),
   resourceId: z.string().optional(),
   outcome: z.enum(['success', 'denied', 'not_found', 'invalid']),

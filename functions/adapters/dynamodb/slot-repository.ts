@@ -11,6 +11,7 @@ import { DomainError } from '../../domain/errors';
 import { busyTicks } from '../../domain/scheduling/overlaps';
 import { bookableStatuses } from '../../domain/scheduling/release';
 import type { GeneratedCounts, SlotRepository } from '../../ports/scheduling';
+import { auditPut } from './audit-log';
 import { parseItem, toAttributes } from './items';
 import { itemIsNew, providerBusyKeys, slotKeys } from './keys';
 import { mapPage, queryPage } from './query';
@@ -182,33 +183,46 @@ export const createSlotRepository = (table: Table): SlotRepository => {
       }
     },
 
-    async releaseWarmHandoff(clinicId, slotId, now) {
+    async releaseWarmHandoff(clinicId, slotId, now, audit) {
+      const update = {
+        TableName: table.tableName,
+        Key: slotKeys.item(clinicId, slotId),
+        UpdateExpression: 'SET #status = :released, #releasedAt = :now',
+        ConditionExpression: 'attribute_exists(#pk) AND #kind = :wh AND #status = :held',
+        ExpressionAttributeNames: {
+          '#pk': 'pk',
+          '#kind': 'kind',
+          '#status': 'status',
+          '#releasedAt': 'releasedAt',
+        },
+        ExpressionAttributeValues: {
+          ':released': 'released',
+          ':now': now.toISOString(),
+          ':wh': 'warm-handoff',
+          ':held': 'held',
+        },
+      };
       try {
+        if (audit !== undefined) {
+          // The release and its audit event commit together: a second run writes neither.
+          await table.client.send(
+            new TransactWriteCommand({
+              TransactItems: [{ Update: update }, { Put: auditPut(table, audit) }],
+            }),
+          );
+          const slot = await getSlot(table, clinicId, slotId);
+          if (slot === undefined) throw new Error('Released slot vanished');
+          return { outcome: 'released', slot };
+        }
         const { Attributes } = await table.client.send(
-          new UpdateCommand({
-            TableName: table.tableName,
-            Key: slotKeys.item(clinicId, slotId),
-            UpdateExpression: 'SET #status = :released, #releasedAt = :now',
-            ConditionExpression: 'attribute_exists(#pk) AND #kind = :wh AND #status = :held',
-            ExpressionAttributeNames: {
-              '#pk': 'pk',
-              '#kind': 'kind',
-              '#status': 'status',
-              '#releasedAt': 'releasedAt',
-            },
-            ExpressionAttributeValues: {
-              ':released': 'released',
-              ':now': now.toISOString(),
-              ':wh': 'warm-handoff',
-              ':held': 'held',
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
+          new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }),
         );
         if (Attributes === undefined) throw new Error('Update returned no attributes');
         return { outcome: 'released', slot: parseSlot(Attributes) };
       } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
+        const reasons = cancellationReasons(error);
+        const refused = isConditionalCheckFailed(error) || conditionFailed(reasons?.[0]);
+        if (!refused) throw error;
         const slot = await getSlot(table, clinicId, slotId);
         if (slot === undefined) throw DomainError.notFound('Slot');
         if (slot.kind !== 'warm-handoff') {

@@ -1,10 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../ports/store';
+import { createActivityRepository } from './activity-repository';
 import { createAuditLog } from './audit-log';
+import { createConnectionRepository } from './connection-repository';
+import { createHandoffRepository } from './handoff-repository';
+import { createPresenceRepository } from './presence-repository';
 import { createClinicRepository } from './clinic-repository';
 import { createMembershipRepository } from './membership-repository';
 import { createPatientRepository } from './patient-repository';
 import { createSafetyRepository } from './safety-repository';
+import { createBookingRepository } from './booking-repository';
+import { createSlotRepository } from './slot-repository';
+import { createTemplateRepository } from './template-repository';
 import { createScreeningRepository } from './screening-repository';
 import { createUserRepository } from './user-repository';
 
@@ -25,7 +32,14 @@ export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): St
     safety: createSafetyRepository(table),
     audit: createAuditLog(table),
     // @store:handoff
+    handoffs: createHandoffRepository(table),
+    presence: createPresenceRepository(table),
+    connections: createConnectionRepository(table),
+    activities: createActivityRepository(table),
     // @store:scheduling
+    slots: createSlotRepository(table),
+    templates: createTemplateRepository(table),
+    scheduling: createBookingRepository(table),
     // @store:measurement
   };
 };

@@ -25,6 +25,11 @@ export const actions = [
   'handoff.metrics',
   'presence.set',
   // @actions:scheduling
+  'schedule.read',
+  'schedule.book',
+  'schedule.join',
+  'schedule.metrics',
+  'schedule.configure',
   // @actions:measurement
 ] as const;
 export type Action = (typeof actions)[number];
@@ -55,6 +60,9 @@ const handoffRequester: readonly Action[] = [
   'handoff.join',
 ];
 
+/** The front desk's (and the clinicians') calendar work: see the day, book, move, mark attendance. */
+const scheduleDesk: readonly Action[] = ['schedule.read', 'schedule.book', 'schedule.join'];
+
 /**
  * Who may do what inside a clinic they belong to. Admins run the clinic but read no PHI (minimum
  * necessary); BCMs and psychiatrists work patients a PCP registered; a tablet only submits the
@@ -72,8 +80,15 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'safety.summary',
     ...handoffRequester,
     'handoff.metrics',
+    ...scheduleDesk,
+    'schedule.metrics',
   ] as const),
-  ma: Object.freeze([...clinicalCare, 'safety.summary', ...handoffRequester] as const),
+  ma: Object.freeze([
+    ...clinicalCare,
+    'safety.summary',
+    ...handoffRequester,
+    ...scheduleDesk,
+  ] as const),
   bcm: Object.freeze([
     'clinic.read',
     'patient.search',
@@ -90,6 +105,8 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'handoff.end',
     'handoff.metrics',
     'presence.set',
+    ...scheduleDesk,
+    'schedule.metrics',
   ] as const),
   psychiatrist: Object.freeze([
     'clinic.read',
@@ -101,6 +118,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     // Joins a handoff call only when invited as a second clinician (participants are checked).
     'handoff.read',
     'handoff.join',
+    'schedule.read',
   ] as const),
   admin: Object.freeze([
     'clinic.read',
@@ -108,6 +126,9 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'staff.read',
     'audit.read',
     'handoff.metrics',
+    // Templates and settings, and the attendance rates (counts only, no patient).
+    'schedule.configure',
+    'schedule.metrics',
   ] as const),
   tablet: Object.freeze(['clinic.read', 'screening.submit', ...handoffRequester] as const),
 });

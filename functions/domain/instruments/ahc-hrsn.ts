@@ -31,7 +31,15 @@ const frequency = [
 const safetyStem = {
   en:
     'Because violence and abuse happens to a lot of people and affects their health we are ' +
-    'asking you the following questions.',
+    'asking the following questions.',
+};
+
+/** The form's lead-in to the two food items. */
+const foodStem = {
+  en:
+    'Some people have made the following statements about their food situation. Please answer ' +
+    'whether the statements were OFTEN, SOMETIMES, or NEVER true for you and your household in ' +
+    'the last 12 months.',
 };
 
 const safety = (n: number, en: string): CatalogItem => ({
@@ -99,6 +107,7 @@ export const ahcHrsn: CatalogDefinition = {
     },
     {
       id: 'ahchrsn.3',
+      stem: foodStem,
       text: {
         en:
           'Within the past 12 months, you worried that your food would run out before you got ' +
@@ -108,6 +117,7 @@ export const ahcHrsn: CatalogDefinition = {
     },
     {
       id: 'ahchrsn.4',
+      stem: foodStem,
       text: {
         en:
           'Within the past 12 months, the food you bought just didn’t last and you didn’t have ' +
@@ -178,6 +188,11 @@ export const ahcHrsn: CatalogDefinition = {
     ],
   },
   languages: ['en'],
+  wording: {
+    en:
+      'CMS AHC HRSN Screening Tool core questions (2018 update), as in the LHC-Forms ' +
+      'Questionnaire and other copies of the CMS form; Billioux et al. 2017.',
+  },
   loinc: { panel: '96777-8' },
   source:
     'Centers for Medicare & Medicaid Services, The Accountable Health Communities Health-Related ' +

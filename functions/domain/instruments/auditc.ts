@@ -53,6 +53,11 @@ export const auditC: CatalogDefinition = {
     positiveFrom: { male: 4, female: 3, unknown: 3 },
   },
   languages: ['en'],
+  wording: {
+    en:
+      'WHO AUDIT questions 1–3 and answer options (Babor et al. 2001), matched by several ' +
+      'independent reproductions; the WHO manual\'s own page was not retrieved.',
+  },
   loinc: { panel: '72109-2', total: '75626-2' },
   source:
     'AUDIT-C: questions 1–3 of the WHO Alcohol Use Disorders Identification Test (Babor TF et al., ' +

@@ -1,5 +1,5 @@
 import type { Language } from '../../contracts/common';
-import type { InstrumentId } from '../../contracts/screenings';
+import type { CatalogInstrumentId, ScaleInstrumentId } from '../../contracts/screenings';
 import { ahcHrsn } from './ahc-hrsn';
 import { auditC } from './auditc';
 import { cssrs } from './cssrs';
@@ -17,7 +17,7 @@ export { catalogAnswerIssues } from './rules/validate';
  * a gate item, skip logic and non-sum results. Each is data (the tablet renders it, the server
  * scores it from the same definition) plus a scorer in its own module.
  */
-export type CatalogInstrumentId = 'PHQ2' | 'GAD2' | 'AUDITC' | 'PCPTSD5' | 'CSSRS' | 'AHCHRSN';
+export type { CatalogInstrumentId };
 
 /** One answer. Yes/no items use 1 = Yes, 0 = No. */
 export interface CatalogAnswerOption {
@@ -73,7 +73,7 @@ export type ScoringRule =
       /** negative / positive; they partition [0, maxTotal]. */
       bands: readonly ScoreBand[];
       /** The full instrument a positive screen continues with; these items are not re-asked. */
-      continueWith: InstrumentId;
+      continueWith: ScaleInstrumentId;
     }
   | { kind: 'sum-by-sex'; maxTotal: number; positiveFrom: Readonly<Record<AuditCSex, number>> }
   | { kind: 'count-yes'; gate: string; maxTotal: number; defaultPositiveFrom: number }
@@ -89,6 +89,8 @@ export interface CatalogDefinition {
   items: readonly CatalogItem[];
   scoring: ScoringRule;
   languages: Language[];
+  /** For each offered language, what the wording was checked against (see InstrumentDefinition). */
+  wording: Partial<Record<Language, string>>;
   /** Only codes confirmed in CLINICAL.md Part 2 §2.1; an unconfirmed code is left out. */
   loinc: { panel?: string; total?: string; riskLevel?: string };
   source: string;

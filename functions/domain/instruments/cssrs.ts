@@ -84,6 +84,12 @@ export const cssrs: CatalogDefinition = {
   ],
   scoring: { kind: 'risk-level' },
   languages: ['en'],
+  // No verified official Spanish screener text was found: in Spanish, staff ask it (see the docs).
+  wording: {
+    en:
+      'Columbia C-SSRS Screen version (recent), as in the HL7 US Behavioral Health Profiles ' +
+      'example (CMS-hosted form) and matching Columbia screener copies.',
+  },
   // The screener panel code (possibly 93373-9) is unconfirmed: left out.
   loinc: { riskLevel: '93374-7' },
   source:

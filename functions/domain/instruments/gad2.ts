@@ -24,6 +24,7 @@ export const gad2: CatalogDefinition = {
     continueWith: 'GAD7',
   },
   languages: ['en'],
+  wording: gad7.wording,
   loinc: {},
   source:
     'Pfizer Inc., GAD-7 English form items 1–2 (phqscreeners.com); Kroenke K, Spitzer RL, ' +

@@ -34,6 +34,8 @@ export const gad7: InstrumentDefinition = {
   ],
   maxTotal: 21,
   languages: ['en'],
+  // Spanish not offered: the copies found disagree on the stem, the answer labels and items 2, 6, 7.
+  wording: { en: 'Pfizer GAD-7 English form (phqscreeners.com); LOINC 69737-5 item names.' },
   loinc: { panel: '69737-5', total: '70274-6' },
   source:
     'Pfizer Inc., GAD-7 English form (Patient Health Questionnaire screeners, phqscreeners.com); ' +

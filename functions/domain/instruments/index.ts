@@ -1,4 +1,4 @@
-import type { InstrumentId } from '../../contracts/screenings';
+import type { ScaleInstrumentId } from '../../contracts/screenings';
 import { gad7 } from './gad7';
 import { phq9 } from './phq9';
 import type { InstrumentDefinition } from './types';
@@ -17,9 +17,9 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 /** Every instrument the server scores; the Record type makes a new InstrumentId fail to compile here. */
-export const instruments: Readonly<Record<InstrumentId, InstrumentDefinition>> = deepFreeze({
+export const instruments: Readonly<Record<ScaleInstrumentId, InstrumentDefinition>> = deepFreeze({
   PHQ9: phq9,
   GAD7: gad7,
 });
 
-export const getInstrument = (id: InstrumentId): InstrumentDefinition => instruments[id];
+export const getInstrument = (id: ScaleInstrumentId): InstrumentDefinition => instruments[id];

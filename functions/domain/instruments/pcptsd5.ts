@@ -64,6 +64,12 @@ export const pcPtsd5: CatalogDefinition = {
   ],
   scoring: { kind: 'count-yes', gate: PCPTSD5_GATE, maxTotal: 5, defaultPositiveFrom: 3 },
   languages: ['en'],
+  wording: {
+    en:
+      'Prins et al. 2016 form as reproduced by the Comorbidity Guidelines (appendix R) and VA ' +
+      'partner copies: same words; those copies capitalise each item, the VA form continues the ' +
+      'stem in lower case as here.',
+  },
   loinc: {},
   source:
     'VA National Center for PTSD, Primary Care PTSD Screen for DSM-5 (PC-PTSD-5); Prins A et al., ' +

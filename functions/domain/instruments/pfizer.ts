@@ -3,9 +3,6 @@ import type { AnswerOption } from './types';
 /**
  * The PHQ and GAD-7 screeners share Pfizer's frequency scale and terms. Kept in one place so the
  * two definitions cannot drift apart.
- *
- * Only English is listed: the brief allows the US-Spanish translation only when it can be checked
- * word for word against Pfizer's own form, and the copies available here could not be.
  */
 export const pfizerFrequencyScale: AnswerOption[] = [
   // LOINC answer list LL358-3 (PHQ-9 and GAD-7 items).
@@ -14,6 +11,19 @@ export const pfizerFrequencyScale: AnswerOption[] = [
   { value: 2, label: { en: 'More than half the days' }, loinc: 'LA6570-1' },
   { value: 3, label: { en: 'Nearly every day' }, loinc: 'LA6571-9' },
 ];
+
+/**
+ * The PHQ-9's scale with Pfizer's Spanish (USA) labels. The GAD-7 keeps the English-only scale:
+ * the copies of its Spanish form found disagree on the labels (docs/clinical-rules.md, "Wording").
+ */
+export const pfizerFrequencyScaleEs: AnswerOption[] = pfizerFrequencyScale.map((option, i) => ({
+  ...option,
+  label: {
+    ...option.label,
+    es:
+      ['Ningún día', 'Varios días', 'Más de la mitad de los días', 'Casi todos los días'][i] ?? '',
+  },
+}));
 
 export const pfizerTerms =
   '© Pfizer Inc. Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and ' +

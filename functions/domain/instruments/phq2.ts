@@ -23,7 +23,8 @@ export const phq2: CatalogDefinition = {
     ],
     continueWith: 'PHQ9',
   },
-  languages: ['en'],
+  languages: phq9.languages,
+  wording: phq9.wording,
   loinc: { panel: '55757-9', total: '55758-7' },
   source:
     'Pfizer Inc., PHQ-9 English form items 1–2 (phqscreeners.com); Kroenke K, Spitzer RL, ' +

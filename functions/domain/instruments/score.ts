@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../contracts/common';
-import type { InstrumentResponse, InstrumentScore } from '../../contracts/screenings';
+import type { InstrumentScore, ScaleResponse } from '../../contracts/screenings';
 import { DomainError } from '../errors';
 import { getInstrument } from './index';
 import type { InstrumentDefinition, ScoreBand } from './types';
@@ -17,7 +17,7 @@ const rangeMessage = (definition: InstrumentDefinition): string => {
  * Every problem with one instrument's answers, as field issues under `${fieldPrefix}.answers`.
  * Exported so a whole screening can report all of its problems in one error.
  */
-export const answerIssues = (response: InstrumentResponse, fieldPrefix: string): FieldIssue[] => {
+export const answerIssues = (response: ScaleResponse, fieldPrefix: string): FieldIssue[] => {
   const definition = getInstrument(response.instrument);
   const field = `${fieldPrefix}.answers`;
   const expected = definition.items.length;
@@ -54,7 +54,7 @@ const bandFor = (definition: InstrumentDefinition, total: number): ScoreBand => 
 };
 
 /** Scores answers already checked by answerIssues. */
-export const scoreValidAnswers = (response: InstrumentResponse): InstrumentScore => {
+export const scoreValidAnswers = (response: ScaleResponse): InstrumentScore => {
   const definition = getInstrument(response.instrument);
   const answers = [...response.answers];
   const total = answers.reduce((sum, answer) => sum + answer, 0);
@@ -75,7 +75,7 @@ export const scoreValidAnswers = (response: InstrumentResponse): InstrumentScore
  * reassuring result.
  */
 export const scoreInstrument = (
-  response: InstrumentResponse,
+  response: ScaleResponse,
   fieldPrefix: string,
 ): InstrumentScore => {
   const issues = answerIssues(response, fieldPrefix);

@@ -1,5 +1,5 @@
 import type { Language } from '../../contracts/common';
-import type { InstrumentId } from '../../contracts/screenings';
+import type { ScaleInstrumentId } from '../../contracts/screenings';
 
 /** Patient-facing text in every language the instrument's publisher provides; English always. */
 export type LocalizedText = { en: string } & Partial<Record<Language, string>>;
@@ -31,7 +31,7 @@ export interface ScoreBand {
  * Wording is reproduced exactly as published under the instrument's terms of use.
  */
 export interface InstrumentDefinition {
-  id: InstrumentId;
+  id: ScaleInstrumentId;
   /** Short staff-facing name, e.g. "PHQ-9". */
   name: string;
   /** The stem shown above every item, e.g. the look-back period. */
@@ -42,6 +42,11 @@ export interface InstrumentDefinition {
   bands: ScoreBand[];
   maxTotal: number;
   languages: Language[];
+  /**
+   * For each offered language, what the wording was checked against. A language is offered only
+   * when its wording was verified (docs/clinical-rules.md, "Wording").
+   */
+  wording: Partial<Record<Language, string>>;
   loinc: { panel: string; total: string };
   source: string;
   terms: string;

@@ -6,7 +6,9 @@ export const dispositionSeverity: Readonly<Record<DispositionCode, number>> = Ob
   none: 0,
   pcp_addresses: 1,
   offer_bh: 2,
-  warm_handoff_today: 3,
+  urgent_bh: 3,
+  warm_handoff_today: 4,
+  safety_protocol_now: 5,
 });
 
 /** One rule that fired, with the sentence that explains it to the PCP. */

@@ -1,6 +1,7 @@
 import type { InstrumentTriageThresholds, TriageRuleSet } from '../../contracts/clinics';
 import type { FieldIssue } from '../../contracts/common';
 import { getInstrument, PHQ9_ITEM9_INDEX } from '../instruments/index';
+import { DEFAULT_PCPTSD5_CUT_POINT } from './screens';
 
 /** The seed's operational rule (CLINICAL.md Part 1, "Triage"); GAD-7 mirrors it as a product default. */
 const defaultThresholds = (): InstrumentTriageThresholds => ({
@@ -21,6 +22,7 @@ export const defaultTriageRules = (init: {
   phq9Item9SafetyFrom: 1,
   offerBhWithinDays: 14,
   urgentWithinHours: 72,
+  pcptsd5CutPoint: DEFAULT_PCPTSD5_CUT_POINT,
   createdAt: init.createdAt,
   createdBy: init.createdBy,
 });
@@ -53,6 +55,8 @@ const thresholdIssues = (
   return issues;
 };
 
+const PCPTSD5_ITEMS = 5;
+
 /**
  * Checks a rule set beyond its zod shape: the thresholds must cut each instrument's 0..maxTotal
  * range into ordered dispositions. Field paths are relative to the rule set (e.g.
@@ -72,6 +76,14 @@ export const validateTriageRules = (rules: TriageRuleSet): FieldIssue[] => {
     issues.push({
       field: 'phq9Item9SafetyFrom',
       message: `must be a whole number from 1 to ${item9Max} (PHQ-9 item ${PHQ9_ITEM9_INDEX + 1})`,
+    });
+  }
+  const cut = rules.pcptsd5CutPoint;
+  // 0 would call every patient positive; above 5 no one could be.
+  if (cut !== undefined && (!Number.isInteger(cut) || cut < 1 || cut > PCPTSD5_ITEMS)) {
+    issues.push({
+      field: 'pcptsd5CutPoint',
+      message: `must be a whole number from 1 to ${PCPTSD5_ITEMS} (count of "yes" answers)`,
     });
   }
   return issues;

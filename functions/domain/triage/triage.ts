@@ -1,5 +1,6 @@
 import type { TriageRuleSet } from '../../contracts/clinics';
 import type {
+  CatalogScore,
   Disposition,
   DispositionCode,
   Flag,
@@ -8,6 +9,7 @@ import type {
 } from '../../contracts/screenings';
 import { PHQ9_ITEM9_INDEX } from '../instruments/index';
 import { dispositionSeverity, evaluateItem9, evaluateTotal, type Finding } from './evaluate';
+import { triageScreens } from './screens';
 
 // The contracts export the TriageInputs schema but no type of that name.
 type TriageInputs = ScreeningResult['triageInputs'];
@@ -28,14 +30,20 @@ const labels: Record<DispositionCode, (rules: TriageRuleSet) => string> = {
   none: () => 'Continue routine care',
   pcp_addresses: () => 'Address symptoms in primary care',
   offer_bh: (rules) => `Offer behavioral health (visit within ${rules.offerBhWithinDays} days)`,
+  urgent_bh: (rules) =>
+    `Urgent behavioral health visit within ${rules.urgentWithinHours} hours, with a safety plan`,
   warm_handoff_today: () => 'Warm handoff to behavioral health today',
+  safety_protocol_now: () =>
+    'Safety protocol now: the patient stays with staff; same-day behavioral health evaluation',
 };
 
 const urgencies: Record<DispositionCode, Disposition['urgency']> = {
   none: 'routine',
   pcp_addresses: 'routine',
   offer_bh: 'soon',
+  urgent_bh: 'urgent',
   warm_handoff_today: 'urgent',
+  safety_protocol_now: 'urgent',
 };
 
 const moreUrgent = (a: Finding, b: Finding): number =>
@@ -46,10 +54,15 @@ const moreUrgent = (a: Finding, b: Finding): number =>
  * result keeps every rule that fired and the numbers it looked at, so a stored decision can be
  * explained later against that version.
  */
-export const triage = (scores: InstrumentScore[], rules: TriageRuleSet): TriageResult => {
-  const findings: Finding[] = [];
-  const flags: Flag[] = [];
-  const inputs: TriageInputs = {};
+export const triage = (
+  scores: InstrumentScore[],
+  rules: TriageRuleSet,
+  screens: readonly CatalogScore[] = [],
+): TriageResult => {
+  const fromScreens = triageScreens(screens, rules);
+  const findings: Finding[] = [...fromScreens.findings];
+  const flags: Flag[] = [...fromScreens.flags];
+  const inputs: TriageInputs = { ...fromScreens.inputs };
   const reviewNeeded: string[] = [];
   let safety = false;
 
@@ -61,10 +74,13 @@ export const triage = (scores: InstrumentScore[], rules: TriageRuleSet): TriageR
     if (finding) {
       safety = true;
       findings.push(finding);
+      const cssrsDone = screens.some((screen) => screen.instrument === 'CSSRS');
       flags.push({
         code: 'safety_item9',
         severity: 'critical',
-        message: `PHQ-9 item 9 answered ${item9}: assess suicide risk now (C-SSRS screener) before the patient leaves`,
+        message: cssrsDone
+          ? `PHQ-9 item 9 answered ${item9}: the C-SSRS screener was completed in this visit`
+          : `PHQ-9 item 9 answered ${item9}: assess suicide risk now (C-SSRS screener) before the patient leaves`,
       });
     }
   }
@@ -101,12 +117,15 @@ export const triage = (scores: InstrumentScore[], rules: TriageRuleSet): TriageR
     code,
     label: labels[code](rules),
     urgency: urgencies[code],
-    pcpSafetyStepsNow: safety,
+    pcpSafetyStepsNow: safety || fromScreens.safetyNow,
     reasons: ordered.map((finding) => finding.reason),
   };
+  if (fromScreens.staysWithStaff) disposition.patientStaysWithStaff = true;
   if (code === 'offer_bh') disposition.followUpWithinDays = rules.offerBhWithinDays;
   // The scheduled fallback when no care manager accepts the handoff.
-  if (code === 'warm_handoff_today') disposition.followUpWithinHours = rules.urgentWithinHours;
+  if (code === 'warm_handoff_today' || code === 'urgent_bh') {
+    disposition.followUpWithinHours = rules.urgentWithinHours;
+  }
 
   return { flags, disposition, inputs };
 };

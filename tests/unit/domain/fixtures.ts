@@ -1,5 +1,5 @@
 import type { TriageRuleSet } from '../../../functions/contracts/clinics';
-import type { InstrumentId, InstrumentScore } from '../../../functions/contracts/screenings';
+import type { ScaleInstrumentId, InstrumentScore } from '../../../functions/contracts/screenings';
 import { scoreInstrument } from '../../../functions/domain/instruments/score';
 import { defaultTriageRules } from '../../../functions/domain/triage/rules';
 
@@ -25,7 +25,7 @@ export const phq9Answers = (total: number, item9 = 0): number[] =>
   answersWithTotal(9, total, { 8: item9 });
 export const gad7Answers = (total: number): number[] => answersWithTotal(7, total);
 
-export const score = (instrument: InstrumentId, answers: number[]): InstrumentScore =>
+export const score = (instrument: ScaleInstrumentId, answers: number[]): InstrumentScore =>
   scoreInstrument({ instrument, answers }, 'body');
 
 export const phq9Score = (total: number, item9 = 0): InstrumentScore =>

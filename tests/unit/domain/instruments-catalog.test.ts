@@ -171,9 +171,9 @@ describe('catalog definitions', () => {
     }
   });
 
-  it('is English only, with text for every string', () => {
+  it('offers Spanish only for the PHQ-2 (the verified Pfizer PHQ-9 items), with text for every string', () => {
     for (const definition of definitions) {
-      expect(definition.languages).toEqual(['en']);
+      expect(definition.languages).toEqual(definition.id === 'PHQ2' ? ['en', 'es'] : ['en']);
       const texts = [
         ...(definition.preamble ? [definition.preamble] : []),
         ...definition.items.flatMap((item) => [
@@ -184,7 +184,8 @@ describe('catalog definitions', () => {
       ];
       for (const text of texts) {
         expect(text.en).toMatch(/\S/);
-        expect(text.es).toBeUndefined();
+        if (definition.languages.includes('es')) expect(text.es).toMatch(/\S/);
+        else expect(text.es).toBeUndefined();
       }
     }
   });

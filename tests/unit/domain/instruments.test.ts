@@ -87,9 +87,11 @@ describe('instrument definitions', () => {
       for (const language of definition.languages) {
         for (const text of texts) expect(text[language]).toMatch(/\S/);
       }
-      // No verified Pfizer translation is shipped yet; an invented one must never appear.
-      expect(definition.languages).toEqual(['en']);
-      for (const text of texts) expect(text.es).toBeUndefined();
+      // Only the verified Pfizer Spanish (PHQ-9); a string in a language not offered must not appear.
+      expect(definition.languages).toEqual(definition.id === 'PHQ9' ? ['en', 'es'] : ['en']);
+      if (!definition.languages.includes('es')) {
+        for (const text of texts) expect(text.es).toBeUndefined();
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import type {
   InstrumentTriageThresholds,
   TriageRuleSet,
 } from '../../../functions/contracts/clinics';
-import type { InstrumentId } from '../../../functions/contracts/screenings';
+import type { ScaleInstrumentId } from '../../../functions/contracts/screenings';
 import { getInstrument, PHQ9_ITEM9_INDEX } from '../../../functions/domain/instruments/index';
 import { scoreInstrument } from '../../../functions/domain/instruments/score';
 import { dispositionSeverity } from '../../../functions/domain/triage/evaluate';
@@ -12,8 +12,8 @@ import { validateTriageRules } from '../../../functions/domain/triage/rules';
 import { triage } from '../../../functions/domain/triage/triage';
 import { rulesWith } from './fixtures';
 
-const ids: InstrumentId[] = ['PHQ9', 'GAD7'];
-const answersOf = (id: InstrumentId) => {
+const ids: ScaleInstrumentId[] = ['PHQ9', 'GAD7'];
+const answersOf = (id: ScaleInstrumentId) => {
   const count = getInstrument(id).items.length;
   return fc.array(fc.integer({ min: 0, max: 3 }), { minLength: count, maxLength: count });
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InstrumentId } from '../../../functions/contracts/screenings';
+import type { ScaleInstrumentId } from '../../../functions/contracts/screenings';
 import { DomainError } from '../../../functions/domain/errors';
 import { scoreInstrument } from '../../../functions/domain/instruments/score';
 import { answersWithTotal } from './fixtures';
@@ -15,7 +15,7 @@ const caught = (fn: () => unknown): DomainError => {
 };
 
 describe('scoreInstrument bands at every boundary', () => {
-  const cases: [InstrumentId, number, string, string][] = [
+  const cases: [ScaleInstrumentId, number, string, string][] = [
     ['PHQ9', 0, 'none-minimal', 'None–minimal'],
     ['PHQ9', 4, 'none-minimal', 'None–minimal'],
     ['PHQ9', 5, 'mild', 'Mild'],

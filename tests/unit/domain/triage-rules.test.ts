@@ -18,6 +18,7 @@ describe('defaultTriageRules', () => {
       phq9Item9SafetyFrom: 1,
       offerBhWithinDays: 14,
       urgentWithinHours: 72,
+      pcptsd5CutPoint: 3,
       createdAt: '2026-02-01T12:00:00.000Z',
       createdBy: 'user-7',
     });

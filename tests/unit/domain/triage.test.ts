@@ -78,7 +78,9 @@ const urgencyOf: Record<DispositionCode, string> = {
   none: 'routine',
   pcp_addresses: 'routine',
   offer_bh: 'soon',
+  urgent_bh: 'urgent',
   warm_handoff_today: 'urgent',
+  safety_protocol_now: 'urgent',
 };
 
 describe('triage disposition table', () => {

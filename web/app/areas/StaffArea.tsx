@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router';
+import { CallPage } from '../../features/call/CallPage';
 import { ClinicHome } from '../../features/clinic-home/ClinicHome';
+import { HandoffWaitingPage } from '../../features/handoff-request/HandoffWaitingPage';
 import { PatientPage } from '../../features/patient/PatientPage';
 import { PatientMode } from '../../features/questionnaire/PatientMode';
 import { ResultPage } from '../../features/screening-result/ResultPage';
@@ -21,9 +23,11 @@ export default function StaffArea() {
         <Route path="patients/:patientId" element={<PatientPage />} />
         <Route path="patients/:patientId/screenings/:screeningId" element={<ResultPage />} />
         <Route path="patients/:patientId/safety" element={<SafetyPage />} />
+        <Route path="handoffs/:handoffId" element={<HandoffWaitingPage />} />
       </Route>
       <Route path="patients/:patientId/screen" element={<PatientMode />} />
       <Route path="patients/:patientId/safety/print" element={<SafetyPlanPrint />} />
+      <Route path="handoffs/:handoffId/call" element={<CallPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -7,6 +7,7 @@ import { paths } from '@lib/paths';
 import { queryKeys } from '@lib/queries';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { formatClock, useNow } from '@lib/time';
+import { HandoffMetricsCard } from '@lib/handoff/HandoffMetricsCard';
 
 const INTEGRATION_MODEL: Record<ClinicView['integrationModel'], string> = {
   'co-location': 'Co-location',
@@ -61,6 +62,7 @@ export function AdminOverview() {
           </dl>
         </section>
       )}
+      <HandoffMetricsCard clinicId={clinicId} />
     </>
   );
 }

@@ -1,8 +1,8 @@
-import type { InstrumentId, ScreeningResult } from '@lib/contracts';
+import type { ScaleInstrumentId, ScreeningResult } from '@lib/contracts';
 import { getInstrument } from '@lib/instruments';
 
 /** The measures charted, in the order their charts appear. */
-const CHARTED: readonly InstrumentId[] = ['PHQ9', 'GAD7'];
+const CHARTED: readonly ScaleInstrumentId[] = ['PHQ9', 'GAD7'];
 
 /** Band shading from least to most severe (bands are in ascending order in the definitions). */
 const BAND_FILLS = ['#e8f3ec', '#f3f6e4', '#fbf1dc', '#fbe5dc', '#f6d6d6'];
@@ -38,7 +38,7 @@ const formatDay = (at: number, timeZone: string, withYear = true): string => {
   return format.format(new Date(at));
 };
 
-const pointsOf = (items: readonly ScreeningResult[], instrument: InstrumentId): Point[] =>
+const pointsOf = (items: readonly ScreeningResult[], instrument: ScaleInstrumentId): Point[] =>
   items
     .flatMap((item) => {
       const score = item.scores.find((s) => s.instrument === instrument);

@@ -12,6 +12,7 @@ import { PatientModeEndedNotice } from '@lib/ui/PatientModeEndedNotice';
 import { MeasuresChart } from './MeasuresChart';
 import { SafetySummary } from './SafetySummary';
 import { LoadMore } from '@lib/ui/LoadMore';
+import { RequestHandoff } from '@lib/handoff/RequestHandoff';
 
 /** The screening handed to the patient: PHQ-9, then GAD-7. */
 const SCREENING = ['PHQ9', 'GAD7'] as const;
@@ -94,6 +95,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
           </button>
           <p className="hint">Starts the PHQ-9 and GAD-7 in patient mode.</p>
           <DownloadFhirButton patientId={patient.patientId} />
+          <RequestHandoff clinicId={clinicId} patientId={patient.patientId} />
         </div>
       </div>
       <SafetySummary patientId={patient.patientId} />

@@ -21,6 +21,7 @@ export const OVERRIDE_LABEL: Record<OverrideDispositionCode, string> = {
   none: 'No action needed',
   pcp_addresses: 'PCP addresses; no automatic BH referral',
   offer_bh: 'Offer behavioral health (visit within 14 days)',
+  urgent_bh: 'Urgent behavioral health visit (within 72 hours) with a safety plan',
   warm_handoff_today: 'Warm handoff to behavioral health today',
 };
 

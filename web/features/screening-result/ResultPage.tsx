@@ -14,6 +14,7 @@ import {
   urgencyLabel,
 } from '@lib/ui/screenings';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { RequestHandoff } from '@lib/handoff/RequestHandoff';
 import { formatDateTime } from '@lib/time';
 import { OverrideForm, OverrideSummary } from './OverrideDisposition';
 
@@ -125,6 +126,14 @@ function Result({ result }: { result: ScreeningResult }) {
             <li key={reason}>{reason}</li>
           ))}
         </ul>
+        <RequestHandoff
+          clinicId={clinicId}
+          patientId={result.patientId}
+          screeningId={result.screeningId}
+          suggestedUrgency={
+            safetyFlags.length > 0 ? 'safety' : disposition.urgency === 'urgent' ? 'urgent' : 'routine'
+          }
+        />
         <OverrideSummary result={result} />
         <OverrideForm key={result.version ?? 0} result={result} />
       </section>

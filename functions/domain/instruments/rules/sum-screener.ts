@@ -1,4 +1,4 @@
-import type { InstrumentId } from '../../../contracts/screenings';
+import type { ScaleInstrumentId } from '../../../contracts/screenings';
 import type { CatalogAnswers, CatalogDefinition, CatalogItem, ScoreContextBase } from '../catalog';
 import { getInstrument } from '../index';
 import type { InstrumentItem } from '../types';
@@ -21,7 +21,7 @@ export interface SumScreenerResult {
   bandLabel: string;
   positive: boolean;
   /** The full instrument to give next when positive, otherwise null. */
-  continueWith: InstrumentId | null;
+  continueWith: ScaleInstrumentId | null;
   /** The screener's answers, with their place in the full instrument (never re-asked). */
   carryForward: CarriedAnswer[];
 }

@@ -1,0 +1,6 @@
+import { httpRoute } from '../../platform/http';
+import { acceptHandoff } from '../../services/handoff-calls';
+
+export const handler = httpRoute('acceptHandoff', ({ params }, ctx) =>
+  acceptHandoff(ctx, params.clinicId, params.handoffId),
+);

@@ -1,0 +1,35 @@
+import type { HandoffOutcomeCode, HandoffStatus, HandoffUrgency } from '../contracts';
+
+export const URGENCY_LABEL: Record<HandoffUrgency, string> = {
+  routine: 'Routine (same day)',
+  urgent: 'Urgent',
+  safety: 'Safety concern',
+};
+
+export const STATUS_LABEL: Record<HandoffStatus, string> = {
+  requested: 'Waiting for a behavioral care manager',
+  accepted: 'Accepted: starting video',
+  connected: 'On video',
+  ended: 'Call ended',
+  cancelled: 'Cancelled',
+  fallback: 'Nobody could take it now',
+};
+
+export const OUTCOME_LABEL: Record<HandoffOutcomeCode, string> = {
+  brief_intervention: 'Brief intervention',
+  safety_plan: 'Safety plan',
+  booked_follow_up: 'Booked follow-up',
+  referral: 'Referral',
+  no_further_action: 'No further action',
+};
+
+/** "4 min", "1 h 5 min" */
+export const formatAge = (fromIso: string, now: number): string => {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+};
+
+export const formatSeconds = (ms: number | undefined): string =>
+  ms === undefined ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
