@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureHandlerBundles, measureWebBundle } from './bundles';
 import { measureDynamoRequests } from './dynamo-requests';
+import { measureHandoff } from './handoff';
 
 /**
  * `npm run bench`: counts and ratios, never pass/fail on time. Writes bench/results/latest.json and
@@ -37,10 +38,23 @@ console.log(
   `  all chunks       ${(web.totalGzipBytes / 1024).toFixed(1)} kB gzip in ${web.chunks} files`,
 );
 
+const handoff = measureHandoff();
+console.log(
+  '\nWarm handoff, local platform (goals: page ≤ 0.5 s, video ≤ 3 s; reported, not asserted)',
+);
+console.log(
+  `  tap → page on the BCM's socket   median ${handoff.tapToPage.medianMs} ms (runs ${handoff.tapToPage.runs.join(', ')})`,
+);
+console.log(
+  'skipped' in handoff.acceptToVideo
+    ? `  accept → both rendering video  skipped: ${handoff.acceptToVideo.skipped}`
+    : `  accept → both rendering video  median ${handoff.acceptToVideo.medianMs} ms (runs ${handoff.acceptToVideo.runs.join(', ')})`,
+);
+
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), requests, bundles, web }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), requests, bundles, web, handoff }, null, 2)}\n`,
 );
 console.log('\nWritten to bench/results/latest.json');

@@ -9,6 +9,7 @@ import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { Data } from './constructs/data';
 import { Monitoring } from './constructs/monitoring';
+import { SchedulingJobs } from './constructs/scheduling-jobs';
 import { Realtime } from './constructs/realtime';
 import { Web } from './constructs/web';
 import { WebDeployment } from './constructs/web-deployment';
@@ -64,6 +65,11 @@ export class BhConsultStack extends Stack {
       reservedConcurrency: settings.functionReservedConcurrency,
     });
     // @stack:scheduling (slot generation and release schedules)
+    new SchedulingJobs(this, 'SchedulingJobs', {
+      table: this.data.table,
+      monitoring: this.monitoring,
+      logLevel: settings.logLevel,
+    });
     this.web = new Web(this, 'Web', {
       monitoring: this.monitoring,
       apiUrl: this.api.url,

@@ -9,3 +9,4 @@ export * from './fhir';
 export * from './safety';
 export * from './handoff';
 export * from './realtime';
+export * from './scheduling';

@@ -9,7 +9,14 @@ export type ScaleInstrumentId = z.infer<typeof ScaleInstrumentId>;
  * Instruments with per-item options, skip logic or non-sum results: answers keyed by item id
  * (functions/domain/instruments/catalog.ts).
  */
-export const CatalogInstrumentId = z.enum(['PHQ2', 'GAD2', 'AUDITC', 'PCPTSD5', 'CSSRS', 'AHCHRSN']);
+export const CatalogInstrumentId = z.enum([
+  'PHQ2',
+  'GAD2',
+  'AUDITC',
+  'PCPTSD5',
+  'CSSRS',
+  'AHCHRSN',
+]);
 export type CatalogInstrumentId = z.infer<typeof CatalogInstrumentId>;
 
 /** Every instrument the server scores. */
@@ -24,10 +31,17 @@ export const ScaleResponse = z.object({
 export type ScaleResponse = z.infer<typeof ScaleResponse>;
 
 /** Item ids look like "cssrs.6b": a key of any other shape (e.g. "__proto__") is refused. */
-const ItemKey = z.string().regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/, 'is not an item id').max(40);
+const ItemKey = z
+  .string()
+  .regex(/^[a-z0-9]+(\.[a-z0-9]+)*$/, 'is not an item id')
+  .max(40);
 
 /** One answer: an option value, a list of them (choose all that apply), or null for a skipped item. */
-export const CatalogAnswer = z.union([z.number().int(), z.array(z.number().int()).max(20), z.null()]);
+export const CatalogAnswer = z.union([
+  z.number().int(),
+  z.array(z.number().int()).max(20),
+  z.null(),
+]);
 
 export const CatalogResponse = z.object({
   instrument: CatalogInstrumentId,
@@ -44,6 +58,14 @@ export const CatalogResponse = z.object({
    * Absent when the screen is negative.
    */
   continuation: z.array(z.number().int()).max(20).optional(),
+  /**
+   * 'staff': a staff member read the items aloud and entered the answers (the C-SSRS is an
+   * interview; with no verified version in the patient's language it is asked through an
+   * interpreter). Only then may `language` differ from the screening's language.
+   */
+  administeredBy: z.enum(['patient', 'staff']).optional(),
+  /** The wording's language when staff read it in another language than the screening's. */
+  language: Language.optional(),
 });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
@@ -86,7 +108,13 @@ export type InstrumentScore = z.infer<typeof InstrumentScore>;
 
 export const CssrsRisk = z.enum(['none', 'low', 'moderate', 'high']);
 export type CssrsRisk = z.infer<typeof CssrsRisk>;
-export const SdohDomain = z.enum(['housing', 'food', 'transportation', 'utilities', 'interpersonalSafety']);
+export const SdohDomain = z.enum([
+  'housing',
+  'food',
+  'transportation',
+  'utilities',
+  'interpersonalSafety',
+]);
 
 /** The scored result of one catalog instrument; fields beyond the common ones depend on it. */
 export const CatalogScore = z.object({
@@ -108,6 +136,9 @@ export const CatalogScore = z.object({
   positiveDomains: z.array(SdohDomain).optional(),
   /** A positive PHQ-2 / GAD-2 continued into this instrument, stored in `scores`. */
   continuedInto: ScaleInstrumentId.optional(),
+  administeredBy: z.enum(['patient', 'staff']).optional(),
+  /** The wording's language, when it differs from the screening's (staff-administered). */
+  language: Language.optional(),
   /** Why the result is what it is, in plain words (e.g. the C-SSRS answers that set the level). */
   reasons: z.array(z.string()).optional(),
   notes: z.array(z.string()).optional(),

@@ -3,7 +3,12 @@ import type { CatalogResponse, CatalogScore, InstrumentScore } from '../contract
 import { getInstrument } from './instruments';
 import { scoreAhcHrsn } from './instruments/ahc-hrsn';
 import { scoreAuditC } from './instruments/auditc';
-import { catalog, catalogAnswerIssues, type AuditCSex, type CatalogAnswers } from './instruments/catalog';
+import {
+  catalog,
+  catalogAnswerIssues,
+  type AuditCSex,
+  type CatalogAnswers,
+} from './instruments/catalog';
 import { scoreCssrs } from './instruments/cssrs';
 import { scorePcPtsd5 } from './instruments/pcptsd5';
 import { scoreSumScreener, withCarriedAnswers } from './instruments/rules/sum-screener';
@@ -16,7 +21,9 @@ export interface CatalogContext {
 
 /** Null means "skipped": the same as absent, so the skip logic sees one shape. */
 const withoutNulls = (answers: CatalogResponse['answers']): CatalogAnswers =>
-  Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== null)) as CatalogAnswers;
+  Object.fromEntries(
+    Object.entries(answers).filter(([, value]) => value !== null),
+  ) as CatalogAnswers;
 
 const isScreener = (id: CatalogResponse['instrument']): id is 'PHQ2' | 'GAD2' =>
   id === 'PHQ2' || id === 'GAD2';
@@ -27,7 +34,12 @@ const continuationIssues = (response: CatalogResponse, prefix: string): FieldIss
   if (!isScreener(response.instrument)) {
     return response.continuation === undefined
       ? []
-      : [{ field, message: 'must be absent: only a PHQ-2 or GAD-2 continues into another instrument' }];
+      : [
+          {
+            field,
+            message: 'must be absent: only a PHQ-2 or GAD-2 continues into another instrument',
+          },
+        ];
   }
   const definition = catalog[response.instrument];
   const rule = definition.scoring;
@@ -95,6 +107,18 @@ const PCPTSD5_LABELS = {
 
 /** Scores a response already checked by catalogIssues. */
 export const scoreCatalogResponse = (
+  response: CatalogResponse,
+  context: CatalogContext,
+): ScoredCatalogResponse => {
+  const scored = scoreByInstrument(response, context);
+  const administration = {
+    ...(response.administeredBy ? { administeredBy: response.administeredBy } : {}),
+    ...(response.language ? { language: response.language } : {}),
+  };
+  return { ...scored, screen: { ...scored.screen, ...administration } };
+};
+
+const scoreByInstrument = (
   response: CatalogResponse,
   context: CatalogContext,
 ): ScoredCatalogResponse => {
@@ -193,7 +217,9 @@ export const scoreCatalogResponse = (
             : 'No health-related social needs identified',
           positive,
           positiveDomains: result.positiveDomains,
-          notes: [`Interpersonal safety total ${result.interpersonalSafetyTotal} (positive above 10)`],
+          notes: [
+            `Interpersonal safety total ${result.interpersonalSafetyTotal} (positive above 10)`,
+          ],
         },
       };
     }

@@ -30,9 +30,11 @@ const isScale = (response: InstrumentResponse): response is ScaleResponse =>
   response.instrument === 'PHQ9' || response.instrument === 'GAD7';
 
 const nameOf = (response: InstrumentResponse): string =>
-  isScale(response)
-    ? getInstrument(response.instrument).name
-    : catalog[response.instrument].name;
+  isScale(response) ? getInstrument(response.instrument).name : catalog[response.instrument].name;
+
+/** The language the instrument's wording was shown or read in. */
+const languageOf = (response: InstrumentResponse, screening: string): string =>
+  isScale(response) ? screening : (response.language ?? screening);
 
 const languagesOf = (response: InstrumentResponse): readonly string[] =>
   isScale(response)
@@ -53,9 +55,7 @@ const pairs = [
 export const screeningIssues = (submit: ScreeningSubmit): FieldIssue[] => {
   const issues = submit.responses.flatMap((response, index) => {
     const prefix = `body.responses.${index}`;
-    return isScale(response)
-      ? answerIssues(response, prefix)
-      : catalogIssues(response, prefix);
+    return isScale(response) ? answerIssues(response, prefix) : catalogIssues(response, prefix);
   });
   const given = new Set(submit.responses.map((r) => r.instrument));
   for (const [screener, full] of pairs) {
@@ -67,7 +67,19 @@ export const screeningIssues = (submit: ScreeningSubmit): FieldIssue[] => {
     }
   }
   // A result must say which wording the patient read: only languages every instrument publishes.
-  const unsupported = submit.responses.filter((r) => !languagesOf(r).includes(submit.language));
+  submit.responses.forEach((response, index) => {
+    if (!isScale(response) && response.language !== undefined) {
+      if (response.administeredBy !== 'staff') {
+        issues.push({
+          field: `body.responses.${index}.language`,
+          message: 'may differ from the screening language only when staff administered it',
+        });
+      }
+    }
+  });
+  const unsupported = submit.responses.filter(
+    (r) => !languagesOf(r).includes(languageOf(r, submit.language)),
+  );
   if (unsupported.length > 0) {
     issues.push({
       field: 'body.language',

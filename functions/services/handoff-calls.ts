@@ -1,18 +1,14 @@
-/** Responding to a page and running the call: accept, decline, cancel, join, end, outcome. */
+/** Running the call: cancel, join, add someone, end, and the outcome with its care activity. */
 import type { CareActivity } from '../contracts/activities';
 import type { ClinicId, Role } from '../contracts/common';
-import type { CallJoin, Handoff, HandoffOutcomeBody, MeetingRef } from '../contracts/handoff';
+import type { CallJoin, Handoff, HandoffOutcomeBody } from '../contracts/handoff';
 import { DomainError } from '../domain/errors';
 import {
-  accept,
   addParticipant,
-  attachMeeting,
   attendeeIdOf,
   callStartedAt,
   cancel,
-  decline,
   end,
-  fallBack,
   isLive,
   markJoined,
   notNow,
@@ -20,138 +16,14 @@ import {
   recordOutcome,
 } from '../domain/handoff';
 import type { RequestContext } from '../ports/context';
-import { auditEvent, authorizeFor } from './access';
+import { auditEvent } from './access';
 import {
   announce,
-  commit,
   deleteMeetingOf,
-  expireIfDue,
-  fallbackFor,
   handoffTarget,
+  loadHandoff as load,
   mutate,
-  requireHandoff,
-  settingsOf,
 } from './handoff-support';
-
-type Action = Parameters<typeof authorizeFor>[1];
-
-/** Authorizes by the clinic membership (non-members: 404), then loads the handoff. */
-const load = async (
-  ctx: RequestContext,
-  action: Action,
-  clinicId: ClinicId,
-  handoffId: string,
-): Promise<{ handoff: Handoff; role: Role }> => {
-  const { role } = await authorizeFor(ctx, action, clinicId, {
-    resourceType: 'handoff',
-    resourceId: handoffId,
-  });
-  return { handoff: await requireHandoff(ctx, clinicId, handoffId), role };
-};
-
-/** An open request past its window falls back here and now, and the caller hears so. */
-const stillOpen = async (ctx: RequestContext, h: Handoff, doing: string): Promise<Handoff> => {
-  const current = await expireIfDue(ctx, h);
-  if (current.status === 'fallback' && h.status === 'requested') throw notNow(current, doing);
-  return current;
-};
-
-/** Video could not start: the request falls back to the scheduled disposition, consistently. */
-const fallBackForVideo = async (ctx: RequestContext, h: Handoff): Promise<Handoff> => {
-  const fallback = await fallbackFor(ctx.deps, h, 'video_unavailable');
-  const { after } = await mutate(
-    ctx,
-    h,
-    (current) =>
-      current.status === 'accepted' && !current.meeting ? fallBack(current, fallback) : current,
-    'handoff.fallback',
-  );
-  await announce(ctx.deps, after);
-  return after;
-};
-
-/**
- * The first BCM to accept wins: the write is conditional on the version that was still
- * "requested", so of any number of simultaneous accepts exactly one lands; the others get 409.
- * Then the meeting is created for the participants only.
- */
-export const acceptHandoff = async (
-  ctx: RequestContext,
-  clinicId: ClinicId,
-  handoffId: string,
-): Promise<Handoff> => {
-  const { handoff } = await load(ctx, 'handoff.respond', clinicId, handoffId);
-  const { deps } = ctx;
-  const open = await stillOpen(ctx, handoff, 'accept');
-  const { after: accepted } = await mutate(
-    ctx,
-    open,
-    // A retried accept by the winner answers with the call it already has.
-    (current) =>
-      current.acceptedBy === ctx.actorId && isLive(current)
-        ? current
-        : accept(current, ctx.actorId, deps.clock.now().toISOString()),
-    'handoff.accept',
-  );
-  if (accepted.meeting) return accepted;
-
-  const { settings } = await settingsOf(deps, clinicId);
-  let created;
-  try {
-    created = await deps.meetings.createMeeting({
-      requestToken: handoffId,
-      externalMeetingId: handoffId,
-      mediaRegion: settings.mediaRegion,
-      attendees: accepted.participants.map((p) => ({ externalUserId: p.userId })),
-    });
-  } catch (error) {
-    console.warn('meeting could not be created', {
-      handoffId,
-      errorName: error instanceof Error ? error.name : typeof error,
-    });
-    return fallBackForVideo(ctx, accepted);
-  }
-  const meeting: MeetingRef = {
-    provider: deps.meetings.provider,
-    meetingId: created.meetingId,
-    ...(created.mediaRegion ? { mediaRegion: created.mediaRegion } : {}),
-    attendees: created.attendees.map((a) => ({
-      userId: a.externalUserId,
-      attendeeId: a.attendeeId,
-    })),
-  };
-  let started: Handoff;
-  try {
-    started = await commit(ctx, accepted, attachMeeting(accepted, meeting), 'handoff.meeting');
-  } catch (error) {
-    // Never leave a meeting nobody's handoff points at.
-    await deps.meetings.deleteMeeting(created.meetingId).catch(() => undefined);
-    const fresh = await requireHandoff(ctx, clinicId, handoffId);
-    if (fresh.status === 'accepted' && !fresh.meeting) return fallBackForVideo(ctx, fresh);
-    if (error instanceof DomainError) throw notNow(fresh, 'start the call');
-    throw error;
-  }
-  await announce(deps, started);
-  return started;
-};
-
-export const declineHandoff = async (
-  ctx: RequestContext,
-  clinicId: ClinicId,
-  handoffId: string,
-  reason?: string,
-): Promise<Handoff> => {
-  const { handoff } = await load(ctx, 'handoff.respond', clinicId, handoffId);
-  const open = await stillOpen(ctx, handoff, 'decline');
-  const { before, after } = await mutate(
-    ctx,
-    open,
-    (current) => decline(current, ctx.actorId, ctx.deps.clock.now().toISOString(), reason),
-    'handoff.decline',
-  );
-  if (after !== before) await announce(ctx.deps, after);
-  return after;
-};
 
 /** The requesting side withdraws before the call connects; a created meeting is deleted. */
 export const cancelHandoff = async (
@@ -312,13 +184,20 @@ export const recordHandoffOutcome = async (
     recordedAt: now,
     source: { handoffId },
   };
-  const next = recordOutcome(handoff, {
+  const outcome = {
     ...input,
     recordedBy: ctx.actorId,
     recordedAt: now,
     activityId: activity.activityId,
-  });
-  const saved = await commit(ctx, handoff, next, 'handoff.outcome', { activity });
+  };
+  // Re-read on a lost race (e.g. the sweep marking the meeting deleted at the same moment).
+  const { after: saved } = await mutate(
+    ctx,
+    handoff,
+    (current) => recordOutcome(current, outcome),
+    'handoff.outcome',
+    { activity },
+  );
   await ctx.deps.store.audit.append(
     auditEvent(ctx, clinicId, 'care-activity.create', {
       resourceType: 'care-activity',

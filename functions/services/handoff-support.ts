@@ -5,7 +5,7 @@
  */
 import type { CareActivity } from '../contracts/activities';
 import { handoffSettingsOf } from '../contracts/clinics';
-import type { ClinicId } from '../contracts/common';
+import type { ClinicId, Role } from '../contracts/common';
 import type { Handoff, HandoffFallback } from '../contracts/handoff';
 import {
   buildFallback,
@@ -16,7 +16,7 @@ import {
 } from '../domain/handoff';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { Deps, RequestContext } from '../ports/context';
-import { auditEvent, type AuditTarget } from './access';
+import { auditEvent, authorizeFor, type AuditTarget } from './access';
 import { pushToUsers } from './notify';
 import { clinicMembersWith } from './presence';
 
@@ -72,13 +72,14 @@ export const mutate = async (
   start: Handoff,
   transition: (current: Handoff) => Handoff,
   action: string,
+  also?: { activity?: CareActivity },
   attempts = 4,
 ): Promise<{ before: Handoff; after: Handoff }> => {
   let current = start;
   for (let attempt = 1; ; attempt += 1) {
     const next = transition(current);
     try {
-      return { before: current, after: await commit(ctx, current, next, action) };
+      return { before: current, after: await commit(ctx, current, next, action, also) };
     } catch (error) {
       if (!isConflict(error) || attempt >= attempts) throw error;
       current = await requireHandoff(ctx, current.clinicId, current.handoffId);
@@ -190,4 +191,20 @@ export const settingsOf = async (deps: Deps, clinicId: ClinicId) => {
   const clinic = await deps.store.clinics.get(clinicId);
   if (!clinic) throw DomainError.notFound('Clinic');
   return { clinic, settings: handoffSettingsOf(clinic) };
+};
+
+type Action = Parameters<typeof authorizeFor>[1];
+
+/** Authorizes by the clinic membership (non-members: 404), then loads the handoff. */
+export const loadHandoff = async (
+  ctx: RequestContext,
+  action: Action,
+  clinicId: ClinicId,
+  handoffId: string,
+): Promise<{ handoff: Handoff; role: Role }> => {
+  const { role } = await authorizeFor(ctx, action, clinicId, {
+    resourceType: 'handoff',
+    resourceId: handoffId,
+  });
+  return { handoff: await requireHandoff(ctx, clinicId, handoffId), role };
 };

@@ -10,8 +10,18 @@ import type { Membership } from '../domain/model';
 import type { Deps } from '../ports/context';
 import { pushToUsers } from './notify';
 
+/** Item 9 above 0, or a C-SSRS at moderate or high risk (its flag is then critical). */
 const isSafetyPositive = (result: ScreeningResult) =>
-  result.flags.some((flag) => flag.code === 'safety_item9');
+  result.flags.some(
+    (flag) =>
+      flag.code === 'safety_item9' ||
+      (flag.code === 'suicide_risk' && flag.severity === 'critical'),
+  );
+
+const alertMessage = (result: ScreeningResult): string =>
+  result.disposition.patientStaysWithStaff
+    ? 'C-SSRS high risk: the patient stays with staff; start the safety protocol now'
+    : 'Suicide-risk item positive: see the patient before they leave the room';
 
 const clinicMembers = async (deps: Deps, clinicId: string): Promise<Membership[]> => {
   const members: Membership[] = [];
@@ -42,7 +52,7 @@ export const alertPcpsOfSafetyFlag = async (
     patientId: result.patientId,
     screeningId: result.screeningId,
     patientLabel: patientLabel(patient),
-    message: 'Suicide-risk item positive: see the patient before they leave the room',
+    message: alertMessage(result),
     at: result.completedAt,
   });
 };

@@ -203,7 +203,7 @@ describe('synthesized assets', () => {
       apiUrl: string;
       auth: Record<string, string>;
     };
-    expect(Object.keys(config)).toEqual(['apiUrl', 'auth']);
+    expect(Object.keys(config)).toEqual(['apiUrl', 'wsUrl', 'auth']);
     expect(config.auth).toMatchObject({
       mode: 'cognito',
       domain: `https://${TEST_CONTEXT.authDomainPrefix}.auth.us-east-1.amazoncognito.com`,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, tableSchema } from '../../functions/adapters/dynamodb/table-schema';
 import { routes, type RouteSpec } from '../../functions/contracts/api';
 import { USER_GROUPS } from '../../infra/constructs/auth';
+import { CHIME_CONNECT_SRC } from '../../infra/constructs/realtime';
 import {
   KEY_READ_ACTIONS,
   KEY_WRITE_ACTIONS,
@@ -29,6 +30,18 @@ beforeAll(() => {
 });
 
 const routeList = Object.values(routes);
+
+/** The HTTP API's resource of a type (the paging WebSocket API is tested in realtime.test.ts). */
+const httpApiResource = (type: string): [string, CfnResource] => {
+  const socketApis = resourcesOf(template, 'AWS::ApiGatewayV2::Api')
+    .filter(([, api]) => api.Properties.ProtocolType === 'WEBSOCKET')
+    .map(([id]) => id);
+  const http = resourcesOf(template, type).filter(
+    ([id, r]) => !socketApis.includes(id) && !socketApis.includes(refId(r.Properties.ApiId) ?? ''),
+  );
+  if (http.length !== 1) throw new Error(`Expected one HTTP API ${type}, found ${http.length}.`);
+  return http[0] as [string, CfnResource];
+};
 const json = (value: unknown): string => JSON.stringify(value);
 
 /** The house function serving a route (its description is "<METHOD> <path>"). */
@@ -219,7 +232,7 @@ describe('api', () => {
   });
 
   it('throttles, logs access as JSON without raw paths, and limits CORS', () => {
-    const [, stage] = onlyResource(template, 'AWS::ApiGatewayV2::Stage');
+    const [, stage] = httpApiResource('AWS::ApiGatewayV2::Stage');
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
@@ -232,7 +245,7 @@ describe('api', () => {
     const logGroup = template.toJSON().Resources[refId(logs.DestinationArn) ?? ''] as CfnResource;
     expect(logGroup.Properties.KmsKeyId).toBeDefined();
 
-    const [, api] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
+    const [, api] = httpApiResource('AWS::ApiGatewayV2::Api');
     // Default domain: see docs/deploy.md (settings.test.ts checks the exact-origin case).
     expect(api.Properties.CorsConfiguration).toMatchObject({
       AllowOrigins: ['https://*'],
@@ -300,10 +313,11 @@ describe('web', () => {
     ]) {
       expect(csp).toContain(directive);
     }
-    const [apiId] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
+    const [apiId] = httpApiResource('AWS::ApiGatewayV2::Api');
     // The exact API origin, not a wildcard: connect-src is what stops an XSS exfiltrating PHI.
     expect(csp).toContain(`connect-src 'self' ",{"Fn::GetAtt":["${apiId}","ApiEndpoint"]}`);
-    expect(csp).not.toContain('*');
+    // Chime's own endpoints are the only wildcards (its media hosts are per meeting).
+    expect(CHIME_CONNECT_SRC.reduce((rest, src) => rest.replace(src, ''), csp)).not.toContain('*');
     expect(csp).toContain(
       `https://${TEST_CONTEXT.authDomainPrefix}.auth.us-east-1.amazoncognito.com`,
     );

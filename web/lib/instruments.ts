@@ -6,3 +6,14 @@ export type {
   InstrumentItem,
   LocalizedText,
 } from '../../functions/domain/instruments/types';
+export {
+  applicableItems,
+  catalog,
+  getCatalogDefinition,
+} from '../../functions/domain/instruments/catalog';
+export type {
+  AnswerValue,
+  CatalogAnswers,
+  CatalogDefinition,
+  CatalogItem,
+} from '../../functions/domain/instruments/catalog';

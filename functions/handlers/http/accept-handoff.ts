@@ -1,5 +1,5 @@
 import { httpRoute } from '../../platform/http';
-import { acceptHandoff } from '../../services/handoff-calls';
+import { acceptHandoff } from '../../services/handoff-accept';
 
 export const handler = httpRoute('acceptHandoff', ({ params }, ctx) =>
   acceptHandoff(ctx, params.clinicId, params.handoffId),

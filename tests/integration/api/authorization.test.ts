@@ -58,6 +58,22 @@ const routeAction = {
   recordHandoffOutcome: 'handoff.end',
   setMyPresence: 'presence.set',
   // @actions:scheduling
+  getClinicSchedule: 'schedule.read',
+  getMySchedule: null,
+  findEarliestSlots: 'schedule.read',
+  listPatientVisits: 'schedule.read',
+  getSessionCount: 'schedule.read',
+  getScheduleMetrics: 'schedule.metrics',
+  listScheduleTemplates: 'schedule.configure',
+  saveScheduleTemplate: 'schedule.configure',
+  getSchedulingSettings: 'schedule.configure',
+  saveSchedulingSettings: 'schedule.configure',
+  // State-dependent: walked in scheduling-authorization.test.ts (see schedulingWalkElsewhere).
+  bookVisit: 'schedule.book',
+  cancelBooking: 'schedule.book',
+  rescheduleBooking: 'schedule.book',
+  recordAttendance: 'schedule.book',
+  joinVisit: 'schedule.join',
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -149,6 +165,13 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
     return { patientId: ids.A.patient, urgency: 'routine' };
   },
   // @bodies:scheduling
+  saveScheduleTemplate: {
+    providerId: userFor('bcm'),
+    weekday: 2,
+    effectiveFrom: '2026-01-01',
+    blocks: [{ kind: 'intake', start: '08:00', minutes: 50 }],
+  },
+  saveSchedulingSettings: { warmHandoffReleaseHours: 3, sessionCap: 10, sessionReasonFrom: 12 },
 };
 
 const callFor = (routeId: RouteId, clinic: 'A' | 'B'): Call => {
@@ -200,8 +223,17 @@ const handoffWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
   'setMyPresence',
 ]);
 
+/** Booking routes need an open slot or a current booking: scheduling-authorization.test.ts. */
+const schedulingWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
+  'bookVisit',
+  'cancelBooking',
+  'rescheduleBooking',
+  'recordAttendance',
+  'joinVisit',
+]);
+
 const cases = (Object.keys(routeAction) as RouteId[])
-  .filter((routeId) => !handoffWalkElsewhere.has(routeId))
+  .filter((routeId) => !handoffWalkElsewhere.has(routeId) && !schedulingWalkElsewhere.has(routeId))
   .flatMap((routeId) => Role.options.map((role) => ({ routeId, role })));
 
 describe('every route × role × own/other clinic goes through the policy', () => {

@@ -3,6 +3,7 @@ import type { CallJoin } from '../../../functions/contracts/handoff';
 import { handler as reconcile } from '../../../functions/handlers/jobs/reconcile-meeting';
 import type { MeetingsPort } from '../../../functions/ports/realtime';
 import { sweepHandoffs } from '../../../functions/services/handoff-jobs';
+import { pushToUsers } from '../../../functions/services/notify';
 import { invoke } from '../../support/api';
 import { CLINIC_A, userFor } from '../../support/network';
 import {
@@ -316,5 +317,50 @@ describe('metrics', () => {
     expect(
       (await invoke('getHandoffMetrics', { sub: tablet, params: { clinicId: CLINIC_A } })).status,
     ).toBe(403);
+  });
+});
+
+describe('pushes', () => {
+  const message = { type: 'pong', at: '2026-11-23T16:00:00.000Z' } as const;
+
+  it('forgets connections the push port reports gone', async () => {
+    const { store } = suite.deps;
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const connectedAt = '2026-11-23T16:00:00.000Z';
+    await store.connections.put({
+      connectionId: 'gone-1',
+      userId: 'u-gone',
+      connectedAt,
+      expiresAt,
+    });
+    await store.connections.put({
+      connectionId: 'kept-1',
+      userId: 'u-gone',
+      connectedAt,
+      expiresAt,
+    });
+    push().gone.add('gone-1');
+    try {
+      expect(await pushToUsers(suite.deps, ['u-gone', 'u-gone'], message)).toEqual({
+        delivered: 1,
+      });
+    } finally {
+      push().gone.delete('gone-1');
+    }
+    const left = await store.connections.listForUser('u-gone');
+    expect(left.map((c) => c.connectionId)).toEqual(['kept-1']);
+  });
+
+  it('never fails the caller when the push port throws', async () => {
+    const real = suite.deps.push;
+    suite.deps.push = { send: () => Promise.reject(new Error('GoneException')) };
+    try {
+      expect(await pushToUsers(suite.deps, [bcm], message)).toEqual({ delivered: 0 });
+      const reply = await request(suite.patientA);
+      expect(reply.status).toBe(201);
+      await act('cancelHandoff', pcp, String(reply.body.handoffId));
+    } finally {
+      suite.deps.push = real;
+    }
   });
 });

@@ -60,4 +60,29 @@ describe('real-time PCP alert on a positive suicide-risk item', () => {
     expect(result.status).toBe(201);
     expect(pushed().sent.slice(before)).toHaveLength(0);
   });
+
+  it('alerts on a C-SSRS high risk even with item 9 at zero, saying the patient stays', async () => {
+    await connect('conn-pcp', userFor('pcp'));
+    const before = pushed().sent.length;
+    const result = await invoke('submitScreening', {
+      sub: userFor('tablet'),
+      params: { clinicId: CLINIC_A, patientId: api.patientA },
+      body: {
+        language: 'en',
+        responses: [
+          {
+            instrument: 'CSSRS',
+            answers: { 'cssrs.1': 0, 'cssrs.2': 0, 'cssrs.6': 1, 'cssrs.6b': 1 },
+          },
+        ],
+      },
+    });
+    expect(result.status).toBe(201);
+    const alerts = pushed().sent.slice(before);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.message).toMatchObject({
+      type: 'safety.alert',
+      message: expect.stringContaining('stays with staff') as unknown,
+    });
+  });
 });

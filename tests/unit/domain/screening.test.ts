@@ -48,14 +48,17 @@ describe('scoreScreening', () => {
     const submit = () =>
       scoreScreening({
         language: 'es',
-        responses: [{ instrument: 'PHQ9', answers: phq9Answers(3, 0) }],
+        responses: [
+          { instrument: 'PHQ9', answers: phq9Answers(3, 0) },
+          { instrument: 'GAD7', answers: [0, 0, 0, 0, 0, 0, 0] },
+        ],
       });
     expect(submit).toThrowError(DomainError);
     try {
       submit();
     } catch (error) {
       expect((error as DomainError).fields).toEqual([
-        { field: 'body.language', message: 'is not available for PHQ-9' },
+        { field: 'body.language', message: 'is not available for GAD-7' },
       ]);
     }
   });

@@ -11,7 +11,13 @@ import { useMe } from '@lib/queries';
 import { useRealtime, useServerMessage } from '@lib/realtime';
 import { useNow } from '@lib/time';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
-import { askNotificationPermission, beep, notificationPermission, notify, unlockSound } from './alert';
+import {
+  askNotificationPermission,
+  beep,
+  notificationPermission,
+  notify,
+  unlockSound,
+} from './alert';
 import { PresencePanel } from './PresencePanel';
 import { QueueRow } from './QueueRow';
 
@@ -81,7 +87,8 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
   useServerMessage('handoff.updated', (message) => {
     const shown = queue.data?.open.find((h) => h.handoffId === message.handoffId);
     if (shown && message.status === 'accepted' && message.acceptedBy !== userId) setTaken(shown);
-    if (alert?.handoffId === message.handoffId && message.status !== 'requested') setAlert(undefined);
+    if (alert?.handoffId === message.handoffId && message.status !== 'requested')
+      setAlert(undefined);
     void queue.refetch();
   });
   const onSignOut = () => {
@@ -97,7 +104,11 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
           <div className="app-brand">
             <p className="app-clinic">Handoff console</p>
             <p className="app-clock">
-              {state === 'open' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Checking every few seconds'}
+              {state === 'open'
+                ? 'Live'
+                : state === 'connecting'
+                  ? 'Connecting…'
+                  : 'Checking every few seconds'}
             </p>
           </div>
           <nav aria-label="Main" className="app-nav">
@@ -123,7 +134,11 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
               New {URGENCY_LABEL[alert.urgency].toLowerCase()} request: {alert.summary.clinicName}
             </p>
             <p>{alert.summary.patientLabel}</p>
-            <button type="button" className="button button-small" onClick={() => setAlert(undefined)}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setAlert(undefined)}
+            >
               Dismiss
             </button>
           </div>
@@ -157,7 +172,10 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
                 <li key={h.handoffId} className="queue-row">
                   <strong>{h.summary.clinicName}</strong> · {h.summary.patientLabel} ·{' '}
                   {STATUS_LABEL[h.status]}{' '}
-                  <Link className="button button-small" to={handoffPaths.call(h.clinicId, h.handoffId, 'staff')}>
+                  <Link
+                    className="button button-small"
+                    to={handoffPaths.call(h.clinicId, h.handoffId, 'staff')}
+                  >
                     Return to the call
                   </Link>
                 </li>
@@ -168,12 +186,20 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
         <section className="card" aria-labelledby="queue-heading">
           <h2 id="queue-heading">Waiting requests</h2>
           {queue.isPending && <Loading label="Loading requests…" />}
-          {queue.isError && <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />}
+          {queue.isError && (
+            <ErrorNotice error={queue.error} onRetry={() => void queue.refetch()} />
+          )}
           {queue.isSuccess && open.length === 0 && <p>No requests waiting.</p>}
           {open.length > 0 && (
             <ul className="queue" aria-label="Waiting requests">
               {open.map((h) => (
-                <QueueRow key={h.handoffId} handoff={h} now={now} onChanged={() => void queue.refetch()} onTaken={setTaken} />
+                <QueueRow
+                  key={h.handoffId}
+                  handoff={h}
+                  now={now}
+                  onChanged={() => void queue.refetch()}
+                  onTaken={setTaken}
+                />
               ))}
             </ul>
           )}

@@ -67,22 +67,25 @@ export function QueueRow({
       </ul>
       {handoff.reason && <p className="queue-reason">“{handoff.reason}”</p>}
       <div className="actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => {
-              unlockSound();
-              accept.mutate();
-            }}
-          >
-            {accept.isPending ? 'Accepting…' : 'Accept'}
-          </button>
-          <button type="button" className="button" disabled={busy} onClick={() => decline.mutate()}>
-            Decline
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={busy}
+          onClick={() => {
+            unlockSound();
+            accept.mutate();
+          }}
+        >
+          {accept.isPending ? 'Accepting…' : 'Accept'}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => decline.mutate()}>
+          Decline
         </button>
       </div>
-      {accept.isError && !(isApiError(accept.error) && [404, 409].includes(accept.error.status)) && <ErrorNotice error={accept.error} title="Not accepted" />}
+      {accept.isError &&
+        !(isApiError(accept.error) && [404, 409].includes(accept.error.status)) && (
+          <ErrorNotice error={accept.error} title="Not accepted" />
+        )}
       {decline.isError && <ErrorNotice error={decline.error} title="Not declined" />}
     </li>
   );

@@ -39,7 +39,12 @@ export function AddPeople({ handoff }: { handoff: Handoff }) {
         <form onSubmit={onSubmit}>
           <div className="field">
             <label htmlFor="add-person">Their user ID</label>
-            <input id="add-person" value={userId} onChange={(e) => setUserId(e.target.value)} required />
+            <input
+              id="add-person"
+              value={userId}
+              onChange={(e) => setUserId(e.target.value)}
+              required
+            />
           </div>
           <button type="submit" className="button" disabled={add.isPending || !userId.trim()}>
             {add.isPending ? 'Adding…' : 'Add to the call'}

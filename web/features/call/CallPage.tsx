@@ -52,9 +52,13 @@ function Call({ handoff }: { handoff: Handoff }) {
   const isParticipant = handoff.participants.some((p) => p.userId === me.userId);
   const live = isLive(handoff) && handoff.meeting !== undefined;
   const params = { clinicId, handoffId: handoff.handoffId };
-  const save = (next: Handoff) => queryClient.setQueryData(handoffKey(clinicId, handoff.handoffId), next);
+  const save = (next: Handoff) =>
+    queryClient.setQueryData(handoffKey(clinicId, handoff.handoffId), next);
 
-  const end = useMutation({ mutationFn: () => api.call('endHandoff', { params }), onSuccess: save });
+  const end = useMutation({
+    mutationFn: () => api.call('endHandoff', { params }),
+    onSuccess: save,
+  });
   const joinHere = useMutation({
     mutationFn: () => api.call('addHandoffParticipant', { params, body: { userId: me.userId } }),
     onSuccess: save,
@@ -68,7 +72,11 @@ function Call({ handoff }: { handoff: Handoff }) {
 
   const title = <title>{`Video call — ${handoff.summary.patientLabel}`}</title>;
   const back =
-    area === 'device' ? paths.area(clinicId, 'device') : isAcceptor ? handoffPaths.console : paths.patient(clinicId, handoff.patientId);
+    area === 'device'
+      ? paths.area(clinicId, 'device')
+      : isAcceptor
+        ? handoffPaths.console
+        : paths.patient(clinicId, handoff.patientId);
 
   if (!isLive(handoff)) {
     if (isAcceptor && handoff.status === 'ended') {
@@ -91,7 +99,11 @@ function Call({ handoff }: { handoff: Handoff }) {
       <div className="call-after">
         {title}
         <h1>Call ended</h1>
-        <p>{large ? 'Thank you. Please hand the tablet back to the staff.' : 'The video call has ended.'}</p>
+        <p>
+          {large
+            ? 'Thank you. Please hand the tablet back to the staff.'
+            : 'The video call has ended.'}
+        </p>
         <Link className="button button-large" to={back}>
           Done
         </Link>
@@ -108,7 +120,12 @@ function Call({ handoff }: { handoff: Handoff }) {
         <h1>Video call</h1>
         <p>You are not on this call.</p>
         {mayJoin && (
-          <button type="button" className="button button-primary" onClick={() => joinHere.mutate()} disabled={joinHere.isPending}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => joinHere.mutate()}
+            disabled={joinHere.isPending}
+          >
             Join from this device
           </button>
         )}
@@ -139,17 +156,28 @@ function Call({ handoff }: { handoff: Handoff }) {
         ) : session.status === 'left' ? (
           <div className="call-after">
             <p>You left the call. The others may still be on it.</p>
-            <button type="button" className="button button-primary button-large" onClick={() => void session.rejoin()}>
+            <button
+              type="button"
+              className="button button-primary button-large"
+              onClick={() => void session.rejoin()}
+            >
               Rejoin the call
             </button>
           </div>
         ) : (
-          <ReadinessCheck large={large} onJoin={(choice, options) => void session.join(choice, options)} />
+          <ReadinessCheck
+            large={large}
+            onJoin={(choice, options) => void session.join(choice, options)}
+          />
         )}
         {session.status === 'failed' && (
           <div className="notice notice-error" role="alert">
             {session.error !== undefined && <ErrorNotice error={session.error} />}
-            <button type="button" className="button button-primary button-large" onClick={() => void session.rejoin()}>
+            <button
+              type="button"
+              className="button button-primary button-large"
+              onClick={() => void session.rejoin()}
+            >
               Rejoin the call
             </button>
           </div>

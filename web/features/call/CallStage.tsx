@@ -74,7 +74,8 @@ export function CallStage({
       data-inbound-bytes={session.inboundBytes}
     >
       <div className="call-remote">
-        {client && tiles.map((tile) => <RemoteVideo key={tile.tileId} client={client} tile={tile} />)}
+        {client &&
+          tiles.map((tile) => <RemoteVideo key={tile.tileId} client={client} tile={tile} />)}
         {tiles.length === 0 && (
           <p className="call-waiting">
             {status === 'connected' || status === 'connecting'
@@ -82,13 +83,23 @@ export function CallStage({
               : STATUS_TEXT[status]}
           </p>
         )}
-        <video ref={self} className="call-self-video" autoPlay muted playsInline aria-label="Your video" />
+        <video
+          ref={self}
+          className="call-self-video"
+          autoPlay
+          muted
+          playsInline
+          aria-label="Your video"
+        />
         <audio ref={audio} autoPlay />
       </div>
       <p className={`call-status call-status-${status}`} role="status">
         {STATUS_TEXT[status]}
         {status === 'connected' && session.inboundBytes > 0 && (
-          <span className="muted"> · receiving {(session.inboundBytes / 1_000_000).toFixed(1)} MB</span>
+          <span className="muted">
+            {' '}
+            · receiving {(session.inboundBytes / 1_000_000).toFixed(1)} MB
+          </span>
         )}
       </p>
       {session.suggestAudioOnly && videoOn && (
@@ -112,7 +123,12 @@ export function CallStage({
         </div>
       )}
       <div className="call-controls">
-        <button type="button" className="button call-button" aria-pressed={muted} onClick={toggleMute}>
+        <button
+          type="button"
+          className="button call-button"
+          aria-pressed={muted}
+          onClick={toggleMute}
+        >
           {muted ? 'Unmute' : 'Mute'}
         </button>
         <button

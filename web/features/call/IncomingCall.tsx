@@ -26,7 +26,11 @@ export function IncomingCall() {
   const live = useQuery({
     queryKey: ['clinic', clinicId, 'handoffs', 'live'],
     queryFn: ({ signal }) =>
-      api.call('listHandoffs', { params: { clinicId }, query: { status: 'live', limit: 5 }, signal }),
+      api.call('listHandoffs', {
+        params: { clinicId },
+        query: { status: 'live', limit: 5 },
+        signal,
+      }),
     enabled: state === 'polling' && !onCall,
     refetchInterval: POLL_MS,
   });

@@ -33,7 +33,8 @@ export function OutcomeForm({ handoff }: { handoff: Handoff }) {
       }),
     onSuccess: (next) => queryClient.setQueryData(handoffKey(next.clinicId, next.handoffId), next),
   });
-  const errors = record.error && isApiError(record.error) ? bodyFieldErrors(record.error) : undefined;
+  const errors =
+    record.error && isApiError(record.error) ? bodyFieldErrors(record.error) : undefined;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate();
@@ -78,7 +79,13 @@ export function OutcomeForm({ handoff }: { handoff: Handoff }) {
       </div>
       <div className="field">
         <label htmlFor="outcome-note">Note (optional)</label>
-        <textarea id="outcome-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          id="outcome-note"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </div>
       {record.isError && <ErrorNotice error={record.error} title="The outcome was not recorded" />}
       <button type="submit" className="button button-primary" disabled={record.isPending}>

@@ -23,7 +23,8 @@ export function PatientPanel({ handoff }: { handoff: Handoff }) {
   });
   const safety = useQuery({
     queryKey: ['clinic', clinicId, 'patient', patientId, 'safety', 'summary'],
-    queryFn: ({ signal }) => api.call('getSafetySummary', { params: { clinicId, patientId }, signal }),
+    queryFn: ({ signal }) =>
+      api.call('getSafetySummary', { params: { clinicId, patientId }, signal }),
   });
   return (
     <aside className="call-panel" aria-label="Patient summary">
@@ -63,10 +64,13 @@ export function PatientPanel({ handoff }: { handoff: Handoff }) {
         {safety.isError && <ErrorNotice error={safety.error} />}
         {safety.data && (
           <p>
-            Risk level: {safety.data.level ? LEVEL_LABEL[safety.data.level] : 'no assessment recorded'}
+            Risk level:{' '}
+            {safety.data.level ? LEVEL_LABEL[safety.data.level] : 'no assessment recorded'}
             {safety.data.followUpDate && ` · follow-up ${formatIsoDate(safety.data.followUpDate)}`}
             {' · '}
-            {safety.data.planVersion ? `safety plan version ${safety.data.planVersion}` : 'no safety plan'}
+            {safety.data.planVersion
+              ? `safety plan version ${safety.data.planVersion}`
+              : 'no safety plan'}
           </p>
         )}
       </section>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useConfig } from '@lib/config';
 import type { DeviceChoice } from './useCallSession';
 
-type Check = { state: 'checking' } | { state: 'ok'; detail?: string } | { state: 'failed'; reason: string };
+type Check =
+  { state: 'checking' } | { state: 'ok'; detail?: string } | { state: 'failed'; reason: string };
 
 interface Devices {
   audio: MediaDeviceInfo[];
@@ -15,8 +16,10 @@ const mediaReason = (error: unknown): string => {
   if (name === 'NotAllowedError' || name === 'SecurityError') {
     return 'Access was blocked. Allow the camera and microphone for this site in the browser settings (on an iPad: Settings → Safari → Camera / Microphone), then try again.';
   }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'None found on this device.';
-  if (name === 'NotReadableError') return 'Another app is using it. Close that app, then try again.';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError')
+    return 'None found on this device.';
+  if (name === 'NotReadableError')
+    return 'Another app is using it. Close that app, then try again.';
   return 'It could not be started.';
 };
 
@@ -25,7 +28,9 @@ const CONNECTIVITY_SLOW_MS = 1_500;
 async function checkConnectivity(apiUrl: string): Promise<Check> {
   const started = performance.now();
   try {
-    const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/openapi.json`, { cache: 'no-store' });
+    const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/openapi.json`, {
+      cache: 'no-store',
+    });
     await response.arrayBuffer();
     const ms = Math.round(performance.now() - started);
     if (!response.ok) return { state: 'failed', reason: 'The server did not answer properly.' };
@@ -73,9 +78,6 @@ export function ReadinessCheck({
         return undefined;
       }
     };
-    setCamera({ state: 'checking' });
-    setMicrophone({ state: 'checking' });
-    setNetwork({ state: 'checking' });
     void (async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
         const reason = 'This browser cannot use a camera here (it needs a secure https page).';
@@ -109,13 +111,31 @@ export function ReadinessCheck({
     };
   }, [apiUrl, choice.audioInputId, choice.videoInputId, attempt]);
 
+  // A new device or a retry runs every check again.
+  const recheck = (next: (c: DeviceChoice) => DeviceChoice) => {
+    setCamera({ state: 'checking' });
+    setMicrophone({ state: 'checking' });
+    setNetwork({ state: 'checking' });
+    setChoice(next);
+    setAttempt((n) => n + 1);
+  };
   const checking = [camera, microphone, network].some((c) => c.state === 'checking');
   const canJoin = !checking && microphone.state === 'ok' && network.state === 'ok';
   return (
-    <section className={`card call-readiness${large ? ' call-large' : ''}`} aria-labelledby="readiness-heading">
+    <section
+      className={`card call-readiness${large ? ' call-large' : ''}`}
+      aria-labelledby="readiness-heading"
+    >
       <h2 id="readiness-heading">Before the call</h2>
       <div className="call-readiness-body">
-        <video ref={preview} className="call-preview" autoPlay muted playsInline aria-label="Camera preview" />
+        <video
+          ref={preview}
+          className="call-preview"
+          autoPlay
+          muted
+          playsInline
+          aria-label="Camera preview"
+        />
         <ul className="call-checks" aria-label="Checks">
           <CheckLine label="Camera" check={camera} />
           <CheckLine label="Microphone" check={microphone} />
@@ -127,13 +147,13 @@ export function ReadinessCheck({
           label="Camera"
           devices={devices.video}
           value={choice.videoInputId}
-          onChange={(videoInputId) => setChoice((c) => ({ ...c, videoInputId }))}
+          onChange={(videoInputId) => recheck((c) => ({ ...c, videoInputId }))}
         />
         <DeviceSelect
           label="Microphone"
           devices={devices.audio}
           value={choice.audioInputId}
-          onChange={(audioInputId) => setChoice((c) => ({ ...c, audioInputId }))}
+          onChange={(audioInputId) => recheck((c) => ({ ...c, audioInputId }))}
         />
       </div>
       <div className="actions">
@@ -154,7 +174,7 @@ export function ReadinessCheck({
           Join with audio only
         </button>
         {!checking && !canJoin && (
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={() => recheck((c) => c)}>
             Check again
           </button>
         )}

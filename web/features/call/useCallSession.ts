@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@lib/api';
 import { createCallClient } from '@lib/call';
-import type { CallClient, CallStatus, RemoteTile } from '@lib/call/types';
+import type { CallClient, CallStatus, RemoteTile, SignalChannel } from '@lib/call/types';
 import { useRealtime } from '@lib/realtime';
 
 export type SessionStatus = 'idle' | 'joining' | CallStatus | 'left';
@@ -23,7 +23,9 @@ export function useCallSession(clinicId: string, handoffId: string) {
   const api = useApi();
   const realtime = useRealtime();
   const signal = useRef(realtime);
-  signal.current = realtime;
+  useEffect(() => {
+    signal.current = realtime;
+  });
   const clientRef = useRef<CallClient | undefined>(undefined);
   const offs = useRef<(() => void)[]>([]);
   const lastChoice = useRef<DeviceChoice>({});
@@ -52,15 +54,16 @@ export function useCallSession(clinicId: string, handoffId: string) {
       const params = { clinicId, handoffId };
       try {
         const credentials = await api.call('joinHandoffCall', { params });
-        const created = await createCallClient(credentials, {
-          // The socket can reconnect under the call: always use the current one.
+        // Always the current socket: the provider may replace it under the call.
+        const channel: SignalChannel = {
           send: (message) => signal.current.send(message),
           subscribe: (listener) => signal.current.subscribe(listener),
-        });
+        };
+        const created = await createCallClient(credentials, channel);
         clientRef.current = created;
         let reported = false;
         offs.current.push(
-          created.on('status', (next) => {
+          created.on('status', (next: CallStatus) => {
             setStatus(next);
             if (next === 'connected' && !reported) {
               reported = true;

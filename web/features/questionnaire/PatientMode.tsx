@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError, isApiError, useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
 import { InstrumentId, Language, type ScreeningSubmit } from '@lib/contracts';
-import { getInstrument, type InstrumentDefinition, type LocalizedText } from '@lib/instruments';
+import { catalog, getInstrument } from '@lib/instruments';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import { sessionStore } from '@lib/session';
@@ -12,7 +12,16 @@ import { endedByInactivity } from '@lib/ui/PatientModeEndedNotice';
 import { HoldButton } from './HoldButton';
 import { parseIdleSeconds, useIdle } from './idle';
 import { clearPending, loadPending, savePending } from './pending';
-import { languageNames, notAvailableIn, patientStrings, type PatientStrings } from './strings';
+import {
+  answersFromSubmit,
+  buildSubmit,
+  isAnswered,
+  planParts,
+  questionsFor,
+  type Answers,
+} from './plan';
+import { LanguageScreen, nextValue, QuestionScreen, ReviewScreen } from './screens';
+import { patientStrings } from './strings';
 
 const DEFAULT_INSTRUMENTS: InstrumentId[] = ['PHQ9', 'GAD7'];
 /** While answers wait for the network, try again this often (besides the browser's `online` event). */
@@ -29,14 +38,26 @@ function parseInstruments(value: string | null): InstrumentId[] | null {
   return ids.length > 0 ? ids : null;
 }
 
-/** A kept submission is used only if it still fits the instrument definitions. */
+/** A kept submission is used only if it is still a complete answer set for the definitions. */
 function usablePending(pending: ScreeningSubmit | null): ScreeningSubmit | null {
   if (!pending) return null;
-  const fits = pending.responses.every(
-    (r) => getInstrument(r.instrument).items.length === r.answers.length,
-  );
-  return fits ? pending : null;
+  const chosen = pending.responses.map((r) => r.instrument);
+  const answers = answersFromSubmit(pending);
+  const parts = planParts(chosen, answers, pending.language);
+  return buildSubmit(parts, answers, pending.language, 'check') ? pending : null;
 }
+
+/** The C-SSRS may be read aloud by staff; every other instrument needs the patient's language. */
+const offeredLanguages = (chosen: readonly InstrumentId[]): Language[] =>
+  Language.options.filter((language) =>
+    chosen.every(
+      (id) =>
+        id === 'CSSRS' ||
+        (id === 'PHQ9' || id === 'GAD7' ? getInstrument(id) : catalog[id]).languages.includes(
+          language,
+        ),
+    ),
+  );
 
 /**
  * Patient mode (/clinics/:clinicId/staff/patients/:patientId/screen?instruments=PHQ9,GAD7): the
@@ -70,7 +91,7 @@ export function PatientMode() {
       key={`${clinicId}/${patientId}`}
       clinicId={clinicId}
       patientId={patientId}
-      definitions={instrumentIds.map(getInstrument)}
+      chosen={instrumentIds}
       pending={pending}
       idleSeconds={parseIdleSeconds(search.get('idleSeconds'))}
     />
@@ -86,32 +107,24 @@ type Step =
 interface State {
   step: Step;
   language: Language | null;
-  /** One entry per question across all instruments, in order; null = not answered yet. */
-  answers: (number | null)[];
+  /** Keyed by `${instrument}:${itemId}`; what is asked follows from them (skip logic, pathway). */
+  answers: Answers;
   /** Answers restored from a submission that is still waiting to be sent. */
   restored: boolean;
   /** "Next" was pressed without an answer. */
   missing: boolean;
 }
 
-interface Question {
-  definition: InstrumentDefinition;
-  part: number;
-  itemIndex: number;
-}
-
-const localized = (text: LocalizedText, language: Language): string => text[language] ?? text.en;
-
 function Questionnaire({
   clinicId,
   patientId,
-  definitions,
+  chosen,
   pending,
   idleSeconds,
 }: {
   clinicId: string;
   patientId: string;
-  definitions: InstrumentDefinition[];
+  chosen: InstrumentId[];
   pending: ScreeningSubmit | null;
   /** Inactivity before "Are you still there?" (`?idleSeconds=`, default 3 minutes). */
   idleSeconds: number;
@@ -126,27 +139,22 @@ function Questionnaire({
   useEffect(() => sessionStore.hold(), []);
   const firstName = patient.data?.givenName;
 
-  const questions: Question[] = definitions.flatMap((definition, part) =>
-    definition.items.map((_, itemIndex) => ({ definition, part, itemIndex })),
-  );
   // Offer only the languages every chosen instrument is published in.
-  const languages = Language.options.filter((language) =>
-    definitions.every((d) => d.languages.includes(language)),
-  );
+  const languages = offeredLanguages(chosen);
 
   const [state, setState] = useState<State>(() =>
     pending
       ? {
           step: { kind: 'review' },
           language: pending.language,
-          answers: pending.responses.flatMap((r) => r.answers),
+          answers: answersFromSubmit(pending),
           restored: true,
           missing: false,
         }
       : {
           step: { kind: 'language' },
           language: null,
-          answers: questions.map(() => null),
+          answers: {},
           restored: false,
           missing: false,
         },
@@ -187,12 +195,15 @@ function Questionnaire({
       setState((s) => ({
         step: { kind: 'done', screeningId: result.screeningId },
         language: s.language,
-        answers: [],
+        answers: {},
         restored: false,
         missing: false,
       }));
     },
   });
+
+  const parts = planParts(chosen, state.answers, state.language ?? 'en');
+  const questions = questionsFor(parts, state.answers);
 
   const failure = submit.isError && isApiError(submit.error) ? submit.error : null;
   const offline = failure?.isNetwork === true;
@@ -201,19 +212,8 @@ function Questionnaire({
   const waiting = offline || (state.restored && submit.isIdle);
   const done = state.step.kind === 'done';
 
-  const buildBody = (): ScreeningSubmit | null => {
-    const { language, answers } = state;
-    if (!language || answers.length !== questions.length || answers.some((a) => a === null)) {
-      return null;
-    }
-    let offset = 0;
-    const responses = definitions.map((definition) => {
-      const slice = answers.slice(offset, offset + definition.items.length) as number[];
-      offset += definition.items.length;
-      return { instrument: definition.id, answers: slice };
-    });
-    return { submissionId, language, responses };
-  };
+  const buildBody = (): ScreeningSubmit | null =>
+    state.language ? buildSubmit(parts, state.answers, state.language, submissionId) : null;
 
   const send = () => {
     const body = buildBody();
@@ -246,7 +246,7 @@ function Questionnaire({
   }, [done, reset]);
 
   // A reload or closing the tab would lose unsent answers: ask first.
-  const unsent = !done && state.answers.some((a) => a !== null);
+  const unsent = !done && Object.keys(state.answers).length > 0;
   useEffect(() => {
     if (!unsent) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -264,7 +264,7 @@ function Questionnaire({
 
   const leave = () => {
     clearPending(clinicId, patientId);
-    setState((s) => ({ ...s, answers: [], language: null }));
+    setState((s) => ({ ...s, answers: {}, language: null }));
     allowNavigation.current = true;
     if (blocker.state === 'blocked') blocker.proceed();
     else void navigate(paths.patient(clinicId, patientId), { replace: true });
@@ -279,7 +279,7 @@ function Questionnaire({
     onExpire: () => {
       clearPending(clinicId, patientId);
       submit.reset();
-      setState((s) => ({ ...s, answers: [], language: null, restored: false }));
+      setState((s) => ({ ...s, answers: {}, language: null, restored: false }));
       setLeaving(false);
       allowNavigation.current = true;
       if (blocker.state === 'blocked') blocker.reset();
@@ -316,11 +316,18 @@ function Questionnaire({
       step: { kind: 'question', index: 0, returnToReview: false },
     }));
   const answer = (index: number, value: number) =>
-    setState((s) => ({
-      ...s,
-      missing: false,
-      answers: s.answers.map((a, i) => (i === index ? value : a)),
-    }));
+    setState((s) => {
+      const question = questions[index];
+      if (!question) return s;
+      const next = nextValue(question, s.answers[question.key], value);
+      // An emptied choose-all-that-apply list is "not answered", so it is dropped.
+      const answers = Object.fromEntries(
+        Object.entries({ ...s.answers, [question.key]: next }).filter(
+          ([, v]) => !Array.isArray(v) || v.length > 0,
+        ),
+      );
+      return { ...s, missing: false, answers };
+    });
   const goTo = (step: Step) => setState((s) => ({ ...s, step, missing: false }));
 
   let screen;
@@ -341,10 +348,16 @@ function Questionnaire({
       if (!question) break;
       const onNext = (event: FormEvent) => {
         event.preventDefault();
-        if (state.answers[index] === null || state.answers[index] === undefined) {
+        if (!isAnswered(state.answers, question)) {
           setState((s) => ({ ...s, missing: true }));
         } else if (returnToReview || index === questions.length - 1) {
-          goTo({ kind: 'review' });
+          // A changed answer can open questions (skip logic): ask those before the review.
+          const missingAt = questions.findIndex((q) => !isAnswered(state.answers, q));
+          goTo(
+            missingAt === -1
+              ? { kind: 'review' }
+              : { kind: 'question', index: missingAt, returnToReview },
+          );
         } else {
           goTo({ kind: 'question', index: index + 1, returnToReview: false });
         }
@@ -362,12 +375,15 @@ function Questionnaire({
           headingRef={headingRef}
           t={t}
           language={language}
+          parts={parts}
           question={question}
           index={index}
           total={questions.length}
-          parts={definitions.length}
           intro={index === 0 ? t.intro(questions.length) : undefined}
-          value={state.answers[index] ?? null}
+          handOver={
+            parts[question.part]?.staff === true && questions[index - 1]?.part !== question.part
+          }
+          value={state.answers[question.key]}
           missing={state.missing}
           returnToReview={returnToReview}
           onAnswer={(value) => answer(index, value)}
@@ -383,9 +399,10 @@ function Questionnaire({
           headingRef={headingRef}
           t={t}
           language={language}
+          parts={parts}
           questions={questions}
-          definitions={definitions}
           answers={state.answers}
+          complete={buildBody() !== null}
           sending={submit.isPending}
           waiting={waiting}
           signedOut={signedOut}
@@ -479,246 +496,5 @@ function Questionnaire({
         </div>
       )}
     </div>
-  );
-}
-
-function LanguageScreen({
-  headingRef,
-  firstName,
-  languages,
-  onChoose,
-}: {
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  firstName: string | undefined;
-  languages: Language[];
-  onChoose: (language: Language) => void;
-}) {
-  const unavailable = Language.options.filter((l) => !languages.includes(l));
-  return (
-    <section className="pm-screen" aria-labelledby="pm-heading">
-      {firstName && (
-        <p className="pm-greeting">
-          <span lang="en">{patientStrings.en.hello(firstName)}</span>
-          {' · '}
-          <span lang="es">{patientStrings.es.hello(firstName)}</span>
-        </p>
-      )}
-      <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
-        <span lang="en">Choose your language</span>
-        <span className="pm-heading-alt" lang="es">
-          Elija su idioma
-        </span>
-      </h1>
-      <div className="pm-languages">
-        {languages.map((language) => (
-          <button
-            key={language}
-            type="button"
-            lang={language}
-            className="pm-choice"
-            onClick={() => onChoose(language)}
-          >
-            {languageNames[language]}
-          </button>
-        ))}
-      </div>
-      {unavailable.map((language) => (
-        <p key={language} lang={language} className="pm-note">
-          {notAvailableIn[language]}
-        </p>
-      ))}
-    </section>
-  );
-}
-
-function QuestionScreen({
-  headingRef,
-  t,
-  language,
-  question,
-  index,
-  total,
-  parts,
-  intro,
-  value,
-  missing,
-  returnToReview,
-  onAnswer,
-  onNext,
-  onBack,
-}: {
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  t: PatientStrings;
-  language: Language;
-  question: Question;
-  index: number;
-  total: number;
-  parts: number;
-  intro: string | undefined;
-  value: number | null;
-  missing: boolean;
-  returnToReview: boolean;
-  onAnswer: (value: number) => void;
-  onNext: (event: FormEvent) => void;
-  onBack: () => void;
-}) {
-  const { definition, part, itemIndex } = question;
-  const item = definition.items[itemIndex];
-  if (!item) return null;
-  const progress = t.questionOf(index + 1, total);
-  return (
-    <form className="pm-screen" onSubmit={onNext} noValidate>
-      <div className="pm-progress">
-        <p id="pm-progress-label">{progress}</p>
-        <progress max={total} value={index + 1} aria-labelledby="pm-progress-label" />
-        {parts > 1 && <p className="pm-part">{t.partOf(part + 1, parts)}</p>}
-      </div>
-      {intro && <p className="pm-intro">{intro}</p>}
-      <p className="pm-preamble" id="pm-preamble">
-        {localized(definition.preamble, language)}
-      </p>
-      <fieldset className="pm-question" aria-describedby="pm-preamble">
-        <legend>
-          <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
-            {localized(item.text, language)}
-          </h1>
-        </legend>
-        <div className="pm-options">
-          {definition.answerOptions.map((option) => (
-            <label key={option.value} className="pm-option">
-              <input
-                type="radio"
-                name={item.id}
-                value={option.value}
-                checked={value === option.value}
-                onChange={() => onAnswer(option.value)}
-              />
-              <span>{localized(option.label, language)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {missing && (
-        <p className="pm-alert" role="alert">
-          {t.chooseAnswer}
-        </p>
-      )}
-      <div className="pm-nav">
-        <button type="button" className="pm-button" onClick={onBack}>
-          {returnToReview ? t.backToReview : t.back}
-        </button>
-        <button type="submit" className="pm-button pm-button-primary">
-          {returnToReview ? t.backToReview : t.next}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function ReviewScreen({
-  headingRef,
-  t,
-  language,
-  questions,
-  definitions,
-  answers,
-  sending,
-  waiting,
-  signedOut,
-  refusedMessage,
-  onChange,
-  onSend,
-}: {
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  t: PatientStrings;
-  language: Language;
-  questions: Question[];
-  definitions: InstrumentDefinition[];
-  answers: (number | null)[];
-  sending: boolean;
-  waiting: boolean;
-  signedOut: boolean;
-  refusedMessage: string | null;
-  onChange: (index: number) => void;
-  onSend: () => void;
-}) {
-  const complete = answers.length === questions.length && answers.every((a) => a !== null);
-  return (
-    <section className="pm-screen" aria-labelledby="pm-heading">
-      <h1 id="pm-heading" ref={headingRef} tabIndex={-1}>
-        {t.reviewTitle}
-      </h1>
-      <p className="pm-lead">{t.reviewIntro}</p>
-      {definitions.map((definition, part) => (
-        <section
-          key={definition.id}
-          className="pm-review-part"
-          aria-label={t.partOf(part + 1, definitions.length)}
-        >
-          {definitions.length > 1 && <h2>{t.partOf(part + 1, definitions.length)}</h2>}
-          <p className="pm-preamble">{localized(definition.preamble, language)}</p>
-          <ol className="pm-review-list">
-            {questions.map((question, index) => {
-              if (question.definition !== definition) return null;
-              const item = definition.items[question.itemIndex];
-              const value = answers[index];
-              const option = definition.answerOptions.find((o) => o.value === value);
-              return (
-                <li key={item?.id ?? index} className="pm-review-item">
-                  <p className="pm-review-question">
-                    <span className="pm-review-number">{index + 1}.</span>{' '}
-                    {item ? localized(item.text, language) : ''}
-                  </p>
-                  <p className="pm-review-answer">
-                    {t.yourAnswer}:{' '}
-                    <strong>{option ? localized(option.label, language) : t.notAnswered}</strong>
-                  </p>
-                  <button
-                    type="button"
-                    className="pm-button pm-button-small"
-                    aria-label={t.changeLabel(index + 1)}
-                    onClick={() => onChange(index)}
-                    disabled={sending}
-                  >
-                    {t.change}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ))}
-      <div className="pm-send">
-        {waiting && (
-          <div className="pm-alert" role="alert">
-            <p>{t.offline}</p>
-            <button type="button" className="pm-button" onClick={onSend} disabled={sending}>
-              {t.tryAgain}
-            </button>
-          </div>
-        )}
-        {signedOut && (
-          <p className="pm-alert" role="alert">
-            {t.signedOut}
-          </p>
-        )}
-        {refusedMessage && (
-          <div className="pm-alert" role="alert">
-            <p>{t.refused}</p>
-            <p className="pm-staff-detail" lang="en">
-              For the care team: {refusedMessage}
-            </p>
-          </div>
-        )}
-        <button
-          type="button"
-          className="pm-button pm-button-primary pm-button-send"
-          onClick={onSend}
-          disabled={!complete || sending}
-        >
-          {sending ? t.sending : t.send}
-        </button>
-      </div>
-    </section>
   );
 }

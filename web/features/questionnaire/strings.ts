@@ -31,6 +31,8 @@ export interface PatientStrings {
   stillThere: string;
   stillThereDetail: (seconds: number) => string;
   stillHere: string;
+  /** Before questions a staff member reads aloud (no verified version in this language). */
+  handToStaff: string;
 }
 
 export const patientStrings: Record<Language, PatientStrings> = {
@@ -66,6 +68,8 @@ export const patientStrings: Record<Language, PatientStrings> = {
     stillThereDetail: (seconds) =>
       `To protect your privacy, your answers will be deleted in ${seconds} seconds.`,
     stillHere: 'I’m still here',
+    handToStaff:
+      'Please hand the tablet to your care team now. A member of the team will ask you the next few questions.',
   },
   es: {
     hello: (name) => `Hola, ${name}`,
@@ -100,6 +104,8 @@ export const patientStrings: Record<Language, PatientStrings> = {
     stillThereDetail: (seconds) =>
       `Para proteger su privacidad, sus respuestas se borrarán en ${seconds} segundos.`,
     stillHere: 'Sigo aquí',
+    handToStaff:
+      'Por favor, entregue ahora la tableta a su equipo de atención. Un miembro del equipo le hará las siguientes preguntas.',
   },
 };
 

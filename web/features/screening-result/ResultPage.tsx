@@ -17,6 +17,7 @@ import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { RequestHandoff } from '@lib/handoff/RequestHandoff';
 import { formatDateTime } from '@lib/time';
 import { OverrideForm, OverrideSummary } from './OverrideDisposition';
+import { ScreenSection } from './ScreenSection';
 
 const LANGUAGE_LABEL: Record<ScreeningResult['language'], string> = {
   en: 'English',
@@ -114,6 +115,12 @@ function Result({ result }: { result: ScreeningResult }) {
             <dd>{result.triageRuleVersion}</dd>
           </div>
         </dl>
+        {disposition.patientStaysWithStaff && (
+          <p className="notice notice-safety" role="alert">
+            <strong>The patient stays with staff.</strong> Start a same-day behavioral health
+            evaluation now (warm handoff); the emergency department if it cannot happen today.
+          </p>
+        )}
         {disposition.pcpSafetyStepsNow && (
           <p className="notice notice-safety">
             <strong>PCP safety steps now.</strong> The PCP addresses the patient's safety before
@@ -131,7 +138,11 @@ function Result({ result }: { result: ScreeningResult }) {
           patientId={result.patientId}
           screeningId={result.screeningId}
           suggestedUrgency={
-            safetyFlags.length > 0 ? 'safety' : disposition.urgency === 'urgent' ? 'urgent' : 'routine'
+            safetyFlags.length > 0
+              ? 'safety'
+              : disposition.urgency === 'urgent'
+                ? 'urgent'
+                : 'routine'
           }
         />
         <OverrideSummary result={result} />
@@ -142,6 +153,10 @@ function Result({ result }: { result: ScreeningResult }) {
         <h2 id="flags-heading">Flags</h2>
         <FlagBadges flags={result.flags} empty="No flags." />
       </section>
+
+      {(result.screens ?? []).map((screen) => (
+        <ScreenSection key={screen.instrument} score={screen} />
+      ))}
 
       {result.scores.map((score) => (
         <ScoreSection

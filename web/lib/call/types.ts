@@ -2,7 +2,7 @@
  * One call client for the call screen, two implementations: Amazon Chime SDK (in AWS) and
  * peer-to-peer WebRTC with signalling over the paging socket (local mode). The UI only sees this.
  */
-import type { CallJoin } from '../contracts';
+import type { CallJoin, ClientMessage, ServerMessage } from '../contracts';
 
 export type CallStatus = 'connecting' | 'connected' | 'reconnecting' | 'ended' | 'failed';
 
@@ -40,4 +40,14 @@ export interface CallClient {
   on<E extends keyof CallEvents>(event: E, listener: CallEvents[E]): () => void;
   /** Bytes of remote media received so far (tests and the connection indicator). */
   inboundBytes(): Promise<number>;
+}
+
+/**
+ * The local provider's signalling path: the paging socket (`useRealtime()` fits as is). `send`
+ * answers false while the socket is down; the client retries what matters (hello) by itself.
+ * Listeners get every server message; the client keeps its meeting's `call.signal` ones.
+ */
+export interface SignalChannel {
+  send(message: Extract<ClientMessage, { action: 'signal' }>): boolean;
+  subscribe(listener: (message: ServerMessage) => void): () => void;
 }

@@ -16,7 +16,9 @@ export function HandoffMetricsCard({ clinicId, days = 30 }: { clinicId: string; 
     <section className="card" aria-labelledby="handoff-metrics-heading">
       <h2 id="handoff-metrics-heading">Warm handoffs, last {days} days</h2>
       {metrics.isPending && <Loading label="Loading handoff numbers…" />}
-      {metrics.isError && <ErrorNotice error={metrics.error} onRetry={() => void metrics.refetch()} />}
+      {metrics.isError && (
+        <ErrorNotice error={metrics.error} onRetry={() => void metrics.refetch()} />
+      )}
       {m && (
         <dl className="facts">
           <div>

@@ -62,9 +62,14 @@ export function RequestHandoff({
       </button>
     );
   }
-  const fieldErrors = send.error && isApiError(send.error) ? bodyFieldErrors(send.error).byField : undefined;
+  const fieldErrors =
+    send.error && isApiError(send.error) ? bodyFieldErrors(send.error).byField : undefined;
   return (
-    <form className="card handoff-request" onSubmit={onSubmit} aria-labelledby="handoff-request-heading">
+    <form
+      className="card handoff-request"
+      onSubmit={onSubmit}
+      aria-labelledby="handoff-request-heading"
+    >
       <h2 id="handoff-request-heading">Request behavioral health now</h2>
       <fieldset>
         <legend>Urgency</legend>
@@ -98,10 +103,19 @@ export function RequestHandoff({
         {screeningId ? ', with this screening result and its disposition' : ''}.
       </p>
       <div className="actions">
-        <button type="submit" className="button button-primary button-large" disabled={send.isPending}>
+        <button
+          type="submit"
+          className="button button-primary button-large"
+          disabled={send.isPending}
+        >
           {send.isPending ? 'Sending…' : send.isError ? 'Send again' : 'Send request'}
         </button>
-        <button type="button" className="button" onClick={() => setOpen(false)} disabled={send.isPending}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setOpen(false)}
+          disabled={send.isPending}
+        >
           Not now
         </button>
       </div>
