@@ -19,18 +19,21 @@ export const measureHandoff = (): HandoffBench => {
     stdio: 'ignore',
   });
   const worker = ['tsx', join(ROOT, 'bench', 'handoff-run.ts')];
+  // The handlers log every request at INFO: only the result line matters here.
+  const env = { ...process.env, LOG_LEVEL: 'WARN' };
   const run =
     netns.status === 0
       ? spawnSync(join(ROOT, 'scripts', 'in-loopback-netns.sh'), ['npx', ...worker], {
           cwd: ROOT,
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'inherit'],
+          env,
         })
       : spawnSync('npx', worker, {
           cwd: ROOT,
           encoding: 'utf8',
           stdio: ['ignore', 'pipe', 'inherit'],
-          env: { ...process.env, BENCH_SKIP_VIDEO: '1' },
+          env: { ...env, BENCH_SKIP_VIDEO: '1' },
         });
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (!line) throw new Error(`handoff bench failed (exit ${run.status ?? 'signal'})`);

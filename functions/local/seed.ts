@@ -296,8 +296,10 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
     if (!rules) throw new Error(`seed: clinic ${demo.clinicId} has no rules`);
     for (const visit of [...visits].sort((a, b) => b.daysAgo - a.daysAgo)) {
       const at = clinicMorning(now, visit.daysAgo, clinicZone(demo.clinicId));
-      // Spanish-preferring patients read English until the instruments carry the official Spanish.
-      const language = getInstrument('PHQ9').languages.includes(demo.preferredLanguage)
+      // Spanish-preferring patients read English until every instrument carries the official Spanish.
+      const language = (['PHQ9', 'GAD7'] as const).every((id) =>
+        getInstrument(id).languages.includes(demo.preferredLanguage),
+      )
         ? demo.preferredLanguage
         : 'en';
       const scores = scoreScreening({ language, responses: responsesFor(visit) });

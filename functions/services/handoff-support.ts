@@ -14,6 +14,7 @@ import {
   markMeetingDeleted,
   windowEnded,
 } from '../domain/handoff';
+import type { Action } from '../domain/access/policy';
 import { DomainError, isDomainError } from '../domain/errors';
 import type { Deps, RequestContext } from '../ports/context';
 import { auditEvent, authorizeFor, type AuditTarget } from './access';
@@ -192,8 +193,6 @@ export const settingsOf = async (deps: Deps, clinicId: ClinicId) => {
   if (!clinic) throw DomainError.notFound('Clinic');
   return { clinic, settings: handoffSettingsOf(clinic) };
 };
-
-type Action = Parameters<typeof authorizeFor>[1];
 
 /** Authorizes by the clinic membership (non-members: 404), then loads the handoff. */
 export const loadHandoff = async (

@@ -14,7 +14,12 @@ import {
   type IWebSocketRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
@@ -141,14 +146,11 @@ export class RealtimeHandlers extends NestedStack {
         'schedule and rule targets); a dead-letter queue of a dead-letter queue would not help.',
     );
     // A dead-lettered sweep or reconcile means pages or meetings were left behind: tell on-call.
-    new Alarm(this, 'JobsDeadLettersAlarm', {
-      alarmDescription: 'Handoff jobs dead-lettered events',
-      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(this.props.monitoring.alarmTopic));
+    this.alarm(
+      'JobsDeadLetters',
+      dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      'dead-lettered job events',
+    );
 
     const options = { deadLetterQueue: dlq, timeout: Duration.seconds(50) };
     const sweep = this.fn('SweepHandoffs', entry('jobs', 'sweep-handoffs'), true, options);
@@ -233,8 +235,26 @@ export class RealtimeHandlers extends NestedStack {
       },
     });
     if (tableAccess) this.grantTable(fn);
-    props.monitoring.alarmOnFunction(`Realtime${name}`, fn.function);
+    const period = Duration.minutes(5);
+    this.alarm(`${name}Errors`, fn.function.metricErrors({ period, statistic: 'Sum' }), 'errors');
+    this.alarm(
+      `${name}Throttles`,
+      fn.function.metricThrottles({ period, statistic: 'Sum' }),
+      'throttles',
+    );
     return fn;
+  }
+
+  /** Monitoring's alarm, made here: alarms in the main stack would count against its limit. */
+  private alarm(id: string, metric: IMetric, what: string): void {
+    new Alarm(this, `${id}Alarm`, {
+      metric,
+      alarmDescription: `Realtime${id}: ${what} in the last 5 minutes`,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(this.props.monitoring.alarmTopic));
   }
 
   /** HouseFunction.grantTable's grant, acknowledged under the nested stack's parameter names. */

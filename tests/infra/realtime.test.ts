@@ -6,7 +6,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { Template as Templates } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/contracts/api';
+import { routes, type RouteSpec } from '../../functions/contracts/api';
 import { CHIME_MEETING_ACTIONS } from '../../infra/constructs/realtime-grants';
 import {
   allowedActions,
@@ -26,6 +26,7 @@ beforeAll(() => {
 });
 
 const json = (value: unknown) => JSON.stringify(value);
+const routeList: RouteSpec[] = Object.values(routes);
 const variables = (fn: CfnResource) =>
   (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 const fnByDescription = (template: Template, description: string): CfnResource => {
@@ -87,7 +88,7 @@ describe('paging socket', () => {
 
 describe('grants', () => {
   it('gives push only to functions that push, scoped to the stage POST @connections', () => {
-    for (const route of Object.values(routes)) {
+    for (const route of routeList) {
       const fn = fnByDescription(main, `${route.method} ${route.path}`);
       const pushes = route.pushes === true;
       expect(variables(fn).WS_MANAGEMENT_ENDPOINT !== undefined, route.path).toBe(pushes);
@@ -120,7 +121,7 @@ describe('grants', () => {
         expect(json(statement.Resource)).toContain(':meeting/*');
       }
     };
-    for (const route of Object.values(routes)) {
+    for (const route of routeList) {
       const fn = fnByDescription(main, `${route.method} ${route.path}`);
       check(main, fn, route.meetings === true, route.path);
     }

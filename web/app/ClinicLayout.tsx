@@ -3,6 +3,7 @@ import { useAuth } from '../lib/auth';
 import { roleLabels, useClinic } from '../lib/clinic';
 import { paths } from '../lib/paths';
 import { formatClock, useNow } from '../lib/time';
+import { SafetyAlertBanner } from '../lib/ui/SafetyAlertBanner';
 
 /** Staff and admin pages: clinic name and local time, who is signed in, and sign-out. */
 export function ClinicLayout() {
@@ -31,6 +32,11 @@ export function ClinicLayout() {
             <NavLink end to={paths.area(clinic.clinicId, clinic.area)}>
               {clinic.area === 'admin' ? 'Clinic overview' : 'Clinic home'}
             </NavLink>
+            <NavLink
+              to={`${paths.area(clinic.clinicId, clinic.area)}/${clinic.area === 'admin' ? 'schedule-templates' : 'schedule'}`}
+            >
+              {clinic.area === 'admin' ? 'Schedule templates' : 'Schedule'}
+            </NavLink>
             {clinic.canSwitch && <Link to={paths.home}>Switch clinic or role</Link>}
           </nav>
           <div className="app-user">
@@ -44,6 +50,7 @@ export function ClinicLayout() {
           </div>
         </div>
       </header>
+      <SafetyAlertBanner />
       <main className="page" id="main" tabIndex={-1}>
         <Outlet />
       </main>

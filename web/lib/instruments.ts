@@ -17,3 +17,7 @@ export type {
   CatalogDefinition,
   CatalogItem,
 } from '../../functions/domain/instruments/catalog';
+export {
+  DEFAULT_SCREENING_BUNDLES,
+  type ScreeningBundle,
+} from '../../functions/domain/instruments/bundles';

@@ -3,6 +3,8 @@ import { CallPage } from '../../features/call/CallPage';
 import { ClinicHome } from '../../features/clinic-home/ClinicHome';
 import { HandoffWaitingPage } from '../../features/handoff-request/HandoffWaitingPage';
 import { PatientPage } from '../../features/patient/PatientPage';
+import { ClinicDayPage } from '../../features/schedule/ClinicDayPage';
+import { MyDayPage } from '../../features/schedule/MyDayPage';
 import { PatientMode } from '../../features/questionnaire/PatientMode';
 import { ResultPage } from '../../features/screening-result/ResultPage';
 import { SafetyPage } from '../../features/safety/SafetyPage';
@@ -23,6 +25,8 @@ export default function StaffArea() {
         <Route path="patients/:patientId" element={<PatientPage />} />
         <Route path="patients/:patientId/screenings/:screeningId" element={<ResultPage />} />
         <Route path="patients/:patientId/safety" element={<SafetyPage />} />
+        <Route path="schedule" element={<ClinicDayPage />} />
+        <Route path="my-day" element={<MyDayPage />} />
         <Route path="handoffs/:handoffId" element={<HandoffWaitingPage />} />
       </Route>
       <Route path="patients/:patientId/screen" element={<PatientMode />} />

@@ -13,9 +13,8 @@ import { MeasuresChart } from './MeasuresChart';
 import { SafetySummary } from './SafetySummary';
 import { LoadMore } from '@lib/ui/LoadMore';
 import { RequestHandoff } from '@lib/handoff/RequestHandoff';
-
-/** The screening handed to the patient: PHQ-9, then GAD-7. */
-const SCREENING = ['PHQ9', 'GAD7'] as const;
+import { DEFAULT_SCREENING_BUNDLES } from '@lib/instruments';
+import { useState } from 'react';
 
 const SEX_LABEL: Record<Patient['sexAtBirth'], string> = {
   female: 'Female',
@@ -53,6 +52,11 @@ function PatientDetails({ patient }: { patient: Patient }) {
   const now = useNow();
   const age = ageOn(patient.dateOfBirth, isoDateIn(now, timeZone));
   const name = `${patient.givenName} ${patient.familyName}`;
+  const [bundleId, setBundleId] = useState('standard');
+  const bundle = DEFAULT_SCREENING_BUNDLES.find((b) => b.id === bundleId) ?? {
+    id: 'standard',
+    instruments: ['PHQ9', 'GAD7'] as const,
+  };
   return (
     <>
       <title>{`${name} — Behavioral health consult`}</title>
@@ -89,11 +93,13 @@ function PatientDetails({ patient }: { patient: Patient }) {
           <button
             type="button"
             className="button button-primary button-large"
-            onClick={() => void navigate(paths.screen(clinicId, patient.patientId, SCREENING))}
+            onClick={() =>
+              void navigate(paths.screen(clinicId, patient.patientId, bundle.instruments))
+            }
           >
             Hand tablet to patient
           </button>
-          <p className="hint">Starts the PHQ-9 and GAD-7 in patient mode.</p>
+          <BundlePicker value={bundle.id} onChange={setBundleId} />
           <DownloadFhirButton patientId={patient.patientId} />
           <RequestHandoff clinicId={clinicId} patientId={patient.patientId} />
         </div>
@@ -184,5 +190,21 @@ function ScreeningHistory({ patientId }: { patientId: string }) {
       )}
       <LoadMore list={history} />
     </section>
+  );
+}
+
+/** Which questionnaires the tablet will ask (the seed's screening sets). */
+function BundlePicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor="screening-bundle">Questionnaires</label>
+      <select id="screening-bundle" value={value} onChange={(e) => onChange(e.target.value)}>
+        {DEFAULT_SCREENING_BUNDLES.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
