@@ -10,3 +10,4 @@ export * from './safety';
 export * from './handoff';
 export * from './realtime';
 export * from './scheduling';
+export * from './activities';

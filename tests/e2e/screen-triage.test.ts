@@ -28,10 +28,10 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const answerAll = async (choices: string[], total: number) => {
+const answerAll = async (choices: string[], total: number, before = 0) => {
   for (const [index, choice] of choices.entries()) {
     await expect
-      .poll(() => page.getByText(`Question ${index + 1} of ${total}`).isVisible())
+      .poll(() => page.getByText(`Question ${before + index + 1} of ${total}`).isVisible())
       .toBe(true);
     await page.getByRole('radio', { name: choice, exact: true }).check();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -85,7 +85,9 @@ describe('screen → triage in the browser', () => {
       'Several days',
     ];
     const gad7 = Array.from({ length: 7 }, (_, i) => (i === 0 ? 'Not at all' : 'Several days'));
-    await answerAll([...phq9, ...gad7], 16);
+    await answerAll(phq9, 16);
+    // Item 9 above 0: the C-SSRS screener comes straight after (no ideation: three questions).
+    await answerAll(['No', 'No', 'No', ...gad7], 19, 9);
 
     await page.getByRole('heading', { name: 'Check your answers' }).waitFor();
     await page.getByRole('button', { name: 'Send my answers' }).click();

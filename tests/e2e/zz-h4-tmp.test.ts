@@ -67,7 +67,8 @@ const expectRemoteVideo = async (page: Page) => {
   const remote = page.getByLabel('Remote video').first();
   await remote.waitFor({ timeout: 20_000 }).catch(async (e: unknown) => {
     console.log('STAGE', await page.locator('[data-call-status]').evaluate((el) => el.outerHTML).catch(() => 'none'));
-    console.log('BODY', (await page.locator('body').innerText()).slice(0, 1500));
+    console.log('BODY', page.url(), (await page.locator('body').innerText()).slice(0, 300));
+    await page.screenshot({ path: `/tmp/h4/fail-${Date.now()}.png` });
     throw e;
   });
   await expect
@@ -118,11 +119,14 @@ describe('warm handoff in the browser', () => {
     await expect.poll(() => row.innerText()).toMatch(/Pine Ridge Family Clinic/);
     expect(await row.innerText()).toMatch(/Dale W\./);
     expect(await row.innerText()).not.toMatch(/Whitaker/);
+    await bcm.screenshot({ path: '/tmp/h4/console.png' });
+    await pcp.screenshot({ path: '/tmp/h4/waiting.png' });
     await row.getByRole('button', { name: 'Accept' }).click();
 
     // Both sides: readiness check, then join.
     await bcm.getByRole('heading', { name: 'Before the call' }).waitFor();
     await pcp.getByRole('heading', { name: 'Before the call' }).waitFor();
+    await bcm.screenshot({ path: '/tmp/h4/readiness.png' });
     await bcm.getByRole('button', { name: 'Join the call' }).click();
     await pcp.getByRole('button', { name: 'Join the call' }).click();
     await Promise.all([expectRemoteVideo(bcm), expectRemoteVideo(pcp)]);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The browser call code is type-checked here too (the root project has no DOM lib otherwise).
 import { MeetingSessionStatus, MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
 import { describe, expect, it } from 'vitest';
 import { CallJoin } from '../../../functions/contracts/handoff';

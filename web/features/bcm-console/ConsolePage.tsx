@@ -20,6 +20,7 @@ import {
 } from './alert';
 import { PresencePanel } from './PresencePanel';
 import { QueueRow } from './QueueRow';
+import './console.css';
 
 const queueKey = ['me', 'handoffs'] as const;
 const POLL_MS = 5_000;

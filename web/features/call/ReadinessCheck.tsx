@@ -1,46 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { listCallDevices, type DeviceChoice } from '@lib/call/devices';
+import { checkConnectivity, checkDevice, type CheckResult } from '@lib/call/readiness';
+import type { CallDevices } from '@lib/call/types';
 import { useConfig } from '@lib/config';
-import type { DeviceChoice } from './useCallSession';
 
-type Check =
-  { state: 'checking' } | { state: 'ok'; detail?: string } | { state: 'failed'; reason: string };
-
-interface Devices {
-  audio: MediaDeviceInfo[];
-  video: MediaDeviceInfo[];
-}
-
-/** Why the camera or microphone is unavailable, in words a patient or MA can act on. */
-const mediaReason = (error: unknown): string => {
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return 'Access was blocked. Allow the camera and microphone for this site in the browser settings (on an iPad: Settings → Safari → Camera / Microphone), then try again.';
-  }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return 'None found on this device.';
-  if (name === 'NotReadableError')
-    return 'Another app is using it. Close that app, then try again.';
-  return 'It could not be started.';
-};
-
-const CONNECTIVITY_SLOW_MS = 1_500;
-
-async function checkConnectivity(apiUrl: string): Promise<Check> {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${apiUrl.replace(/\/+$/, '')}/openapi.json`, {
-      cache: 'no-store',
-    });
-    await response.arrayBuffer();
-    const ms = Math.round(performance.now() - started);
-    if (!response.ok) return { state: 'failed', reason: 'The server did not answer properly.' };
-    return ms > CONNECTIVITY_SLOW_MS
-      ? { state: 'ok', detail: `slow (${ms} ms): video may switch to audio only` }
-      : { state: 'ok', detail: `${ms} ms` };
-  } catch {
-    return { state: 'failed', reason: 'No connection to the server. Check the Wi-Fi.' };
-  }
-}
+type Check = { state: 'checking' } | CheckResult;
 
 /**
  * The pre-call check: camera, microphone and connectivity, with device selection and a preview
@@ -57,7 +21,7 @@ export function ReadinessCheck({
   const { apiUrl } = useConfig();
   const preview = useRef<HTMLVideoElement>(null);
   const [choice, setChoice] = useState<DeviceChoice>({});
-  const [devices, setDevices] = useState<Devices>({ audio: [], video: [] });
+  const [devices, setDevices] = useState<CallDevices>({ audioInputs: [], videoInputs: [] });
   const [camera, setCamera] = useState<Check>({ state: 'checking' });
   const [microphone, setMicrophone] = useState<Check>({ state: 'checking' });
   const [network, setNetwork] = useState<Check>({ state: 'checking' });
@@ -66,50 +30,26 @@ export function ReadinessCheck({
   useEffect(() => {
     let cancelled = false;
     const streams: MediaStream[] = [];
-    const open = async (constraints: MediaStreamConstraints, set: (c: Check) => void) => {
-      try {
-        const stream = await navigator.mediaDevices.getUserMedia(constraints);
-        streams.push(stream);
-        if (cancelled) return undefined;
-        set({ state: 'ok' });
-        return stream;
-      } catch (error) {
-        if (!cancelled) set({ state: 'failed', reason: mediaReason(error) });
-        return undefined;
-      }
-    };
     void (async () => {
-      if (!navigator.mediaDevices?.getUserMedia) {
-        const reason = 'This browser cannot use a camera here (it needs a secure https page).';
-        setCamera({ state: 'failed', reason });
-        setMicrophone({ state: 'failed', reason });
-      } else {
-        const video = await open(
-          { video: choice.videoInputId ? { deviceId: { exact: choice.videoInputId } } : true },
-          setCamera,
-        );
-        await open(
-          { audio: choice.audioInputId ? { deviceId: { exact: choice.audioInputId } } : true },
-          setMicrophone,
-        );
-        if (video && preview.current && !cancelled) preview.current.srcObject = video;
-        // Labels are only filled in once permission was granted.
-        const all = await navigator.mediaDevices.enumerateDevices().catch(() => []);
-        if (!cancelled) {
-          setDevices({
-            audio: all.filter((d) => d.kind === 'audioinput'),
-            video: all.filter((d) => d.kind === 'videoinput'),
-          });
-        }
-      }
+      const camera = await checkDevice('camera', choice);
+      const microphone = await checkDevice('microphone', choice);
+      for (const opened of [camera.stream, microphone.stream]) if (opened) streams.push(opened);
+      if (cancelled) return;
+      setCamera(camera.result);
+      setMicrophone(microphone.result);
+      if (camera.stream && preview.current) preview.current.srcObject = camera.stream;
+      // Labels are only filled in once permission was granted.
+      const found = await listCallDevices().catch(() => undefined);
+      if (found && !cancelled) setDevices(found);
       const reachable = await checkConnectivity(apiUrl);
       if (!cancelled) setNetwork(reachable);
     })();
+    // The preview's stream is released before the call client opens its own.
     return () => {
       cancelled = true;
       for (const stream of streams) for (const track of stream.getTracks()) track.stop();
     };
-  }, [apiUrl, choice.audioInputId, choice.videoInputId, attempt]);
+  }, [apiUrl, choice, attempt]);
 
   // A new device or a retry runs every check again.
   const recheck = (next: (c: DeviceChoice) => DeviceChoice) => {
@@ -145,13 +85,13 @@ export function ReadinessCheck({
       <div className="form-grid">
         <DeviceSelect
           label="Camera"
-          devices={devices.video}
+          devices={devices.videoInputs}
           value={choice.videoInputId}
           onChange={(videoInputId) => recheck((c) => ({ ...c, videoInputId }))}
         />
         <DeviceSelect
           label="Microphone"
-          devices={devices.audio}
+          devices={devices.audioInputs}
           value={choice.audioInputId}
           onChange={(audioInputId) => recheck((c) => ({ ...c, audioInputId }))}
         />

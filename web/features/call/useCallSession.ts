@@ -1,15 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '@lib/api';
 import { createCallClient } from '@lib/call';
+import type { DeviceChoice } from '@lib/call/devices';
 import type { CallClient, CallStatus, RemoteTile, SignalChannel } from '@lib/call/types';
 import { useRealtime } from '@lib/realtime';
 
 export type SessionStatus = 'idle' | 'joining' | CallStatus | 'left';
-
-export interface DeviceChoice {
-  audioInputId?: string;
-  videoInputId?: string;
-}
 
 /** How often the connection indicator asks the client for received bytes. */
 const STATS_MS = 2_000;

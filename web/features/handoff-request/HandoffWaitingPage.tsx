@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
 import type { Handoff } from '@lib/contracts';
-import { formatAge, STATUS_LABEL, URGENCY_LABEL } from '@lib/handoff/labels';
+import { formatAgo, STATUS_LABEL, URGENCY_LABEL } from '@lib/handoff/labels';
 import { handoffPaths } from '@lib/handoff/paths';
 import { handoffKey, useHandoff } from '@lib/handoff/useHandoff';
 import { paths } from '@lib/paths';
@@ -52,7 +52,7 @@ function Waiting({ handoff }: { handoff: Handoff }) {
       <h1>Behavioral health request</h1>
       <p className="lead">
         {handoff.summary.patientLabel} · {URGENCY_LABEL[handoff.urgency]} · requested{' '}
-        {formatAge(handoff.requestedAt, now)} ago
+        {formatAgo(handoff.requestedAt, now)}
       </p>
       <section
         className={`card handoff-status handoff-status-${handoff.status}`}

@@ -56,6 +56,7 @@ const FIELDS = {
   },
   offerBhWithinDays: { path: 'offerBhWithinDays', label: 'Offered BH visit within (days)' },
   urgentWithinHours: { path: 'urgentWithinHours', label: 'Urgent BH visit within (hours)' },
+  pcptsd5CutPoint: { path: 'pcptsd5CutPoint', label: 'PC-PTSD-5 positive from (yes answers)' },
 } as const;
 type FieldName = keyof typeof FIELDS;
 type RulesForm = Record<FieldName, string>;
@@ -71,7 +72,8 @@ const toForm = (rules: TriageRuleSet): RulesForm => {
     const value = FIELDS[name].path
       .split('.')
       .reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], rules);
-    form[name] = String(value);
+    // A rule set published before the PC-PTSD-5 setting existed uses its default, 3.
+    form[name] = String(value ?? (name === 'pcptsd5CutPoint' ? 3 : ''));
   }
   return form;
 };
@@ -96,6 +98,7 @@ const toSettings = (form: RulesForm) => {
     phq9Item9SafetyFrom: number('phq9Item9SafetyFrom'),
     offerBhWithinDays: number('offerBhWithinDays'),
     urgentWithinHours: number('urgentWithinHours'),
+    pcptsd5CutPoint: number('pcptsd5CutPoint'),
   };
 };
 
@@ -407,11 +410,21 @@ function RulesForm({
                 max={168}
               />
             </NumberField>
+            <NumberField name="pcptsd5CutPoint" error={errors.pcptsd5CutPoint?.message}>
+              <input
+                {...form.register('pcptsd5CutPoint')}
+                {...fieldProps('pcptsd5CutPoint')}
+                min={1}
+                max={5}
+              />
+            </NumberField>
           </div>
           <p className="hint">
             <strong>Preview: </strong>
             PHQ-9 item 9 answered {settings.phq9Item9SafetyFrom ?? '?'} or higher → safety flag
-            whatever the total: the PCP addresses safety now and a warm handoff today.
+            whatever the total: the PCP addresses safety now and a warm handoff today. PC-PTSD-5
+            with {settings.pcptsd5CutPoint ?? '?'} or more “yes” answers → positive (3 is the most
+            sensitive cut, 4 the most efficient).
           </p>
         </fieldset>
         <div className="actions">

@@ -149,7 +149,8 @@ export const createLocalWebRtcClient = (
    * (closed here, and a hello makes the other side start over and offer).
    */
   const watch = (peer: Peer, delayMs: number) => {
-    if (!drivesRestart(self, peer.id) || peer.restartTimer !== undefined) return;
+    if (!drivesRestart(self, peer.id)) return;
+    window.clearTimeout(peer.restartTimer);
     peer.restartTimer = window.setTimeout(() => {
       peer.restartTimer = undefined;
       if (closed || peers.get(peer.id) !== peer || peer.pc.connectionState === 'connected') return;
@@ -202,6 +203,8 @@ export const createLocalWebRtcClient = (
       if (state === 'connected') {
         peer.everConnected = true;
         peer.restarts = 0;
+        window.clearTimeout(peer.restartTimer);
+        peer.restartTimer = undefined;
       }
       if (state === 'failed') watch(peer, 0);
       if (state === 'disconnected') watch(peer, DISCONNECTED_GRACE_MS);

@@ -31,5 +31,11 @@ export const formatAge = (fromIso: string, now: number): string => {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 };
 
+/** "just now", "4 min ago" */
+export const formatAgo = (fromIso: string, now: number): string => {
+  const age = formatAge(fromIso, now);
+  return age === 'just now' ? age : `${age} ago`;
+};
+
 export const formatSeconds = (ms: number | undefined): string =>
   ms === undefined ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
