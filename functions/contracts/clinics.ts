@@ -53,6 +53,11 @@ export const TriageRuleSet = z.object({
    * 4 optimally efficient (CLINICAL.md Part 2 §1.6). Absent on rule sets published before it existed.
    */
   pcptsd5CutPoint: z.number().int().min(1).max(5).optional(),
+  /**
+   * The tiers (seed §2) the clinic treats in house; the others are referred out. Absent on rule
+   * sets published before it existed: tiers 1 and 2, the seed's default.
+   */
+  inHouseTiers: z.array(z.enum(['tier1', 'tier2', 'tier3'])).max(3).optional(),
   createdAt: IsoDateTime,
   createdBy: z.string(),
 });

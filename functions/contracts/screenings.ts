@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { IntegrationModel } from './clinics';
 import { ClinicId, IsoDateTime, Language, PageQuery, Ulid } from './common';
 
 /** Instruments with one shared answer scale and a summed total (PHQ-9, GAD-7): answers in item order. */
@@ -169,6 +170,29 @@ export const DispositionCode = z.enum([
 ]);
 export type DispositionCode = z.infer<typeof DispositionCode>;
 
+/** Seed §2: tier 1 in clinic, tier 2 in clinic with protocols/groups, tier 3 specialty; red lines. */
+export const CareTier = z.enum(['tier1', 'tier2', 'tier3', 'red_line']);
+export type CareTier = z.infer<typeof CareTier>;
+export const CareSetting = z.enum([
+  'in_clinic',
+  'in_clinic_protocol_group',
+  'external_referral',
+  'urgent_psychiatry',
+  'emergency_department',
+  'safety_protocol_now',
+]);
+export type CareSetting = z.infer<typeof CareSetting>;
+
+/** Where the behavioral health care happens, given the clinic's in-house scope and model. */
+export const CareScope = z.object({
+  tier: CareTier,
+  setting: CareSetting,
+  integrationModel: IntegrationModel,
+  /** Plain words: the tier, whether the clinic treats it in house, and what its model means. */
+  reason: z.string(),
+});
+export type CareScope = z.infer<typeof CareScope>;
+
 export const Disposition = z.object({
   code: DispositionCode,
   /** Short imperative for the PCP, e.g. "Warm handoff to behavioral health today". */
@@ -184,6 +208,8 @@ export const Disposition = z.object({
    * starts now (warm handoff); the emergency department if it cannot happen.
    */
   patientStaysWithStaff: z.boolean().optional(),
+  /** Tier and setting (seed §2) when behavioral health care follows; absent when the PCP alone acts. */
+  scope: CareScope.optional(),
   /** Plain-language reasons, one per rule that fired, naming the score and threshold. */
   reasons: z.array(z.string()).min(1),
 });
@@ -203,6 +229,8 @@ export const TriageInputs = z.object({
   pcptsd5CutPoint: z.number().int().optional(),
   cssrsRisk: CssrsRisk.optional(),
   sdohPositiveDomains: z.array(SdohDomain).optional(),
+  integrationModel: IntegrationModel.optional(),
+  inHouseTiers: z.array(z.enum(['tier1', 'tier2', 'tier3'])).optional(),
 });
 
 /**

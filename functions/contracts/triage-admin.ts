@@ -14,6 +14,7 @@ export const TriageRuleSettings = TriageRuleSet.pick({
   offerBhWithinDays: true,
   urgentWithinHours: true,
   pcptsd5CutPoint: true,
+  inHouseTiers: true,
 });
 export type TriageRuleSettings = z.infer<typeof TriageRuleSettings>;
 

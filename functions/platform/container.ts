@@ -8,6 +8,7 @@ import { localHubPush } from '../adapters/push/local-hub';
 import type { Deps } from '../ports/context';
 import type { MeetingsPort, PushPort } from '../ports/realtime';
 import type { Clock, IdGenerator } from '../ports/system';
+import { logger } from './logger';
 import { readEnv, type LambdaEnv } from './env';
 
 let current: Deps | undefined;
@@ -40,6 +41,7 @@ const build = (): Deps => {
     ids: ulidGenerator(),
     meetings: buildMeetings(env),
     push: buildPush(env),
+    log: { warn: (message, fields) => logger.warn(message, fields ?? {}) },
   };
 };
 

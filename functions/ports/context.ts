@@ -1,6 +1,6 @@
 import type { MeetingsPort, PushPort } from './realtime';
 import type { Store } from './store';
-import type { Clock, IdGenerator } from './system';
+import type { Clock, IdGenerator, Log } from './system';
 
 /** Everything a service needs from the outside world. */
 export interface Deps {
@@ -9,6 +9,7 @@ export interface Deps {
   ids: IdGenerator;
   meetings: MeetingsPort;
   push: PushPort;
+  log: Log;
 }
 
 /** Who is asking (from verified token claims only) and with what. */

@@ -85,7 +85,7 @@ export const acceptHandoff = async (
       attendees: accepted.participants.map((p) => ({ externalUserId: p.userId })),
     });
   } catch (error) {
-    console.warn('meeting could not be created', {
+    deps.log.warn('meeting could not be created', {
       handoffId,
       errorName: error instanceof Error ? error.name : typeof error,
     });

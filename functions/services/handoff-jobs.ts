@@ -26,7 +26,7 @@ export const sweepHandoffs = async (deps: Deps): Promise<SweepReport> => {
       if (after.status === 'fallback' && isOpen(handoff)) report.fellBack += 1;
     } catch (error) {
       report.failed += 1;
-      console.warn('sweep: fallback failed', {
+      deps.log.warn('sweep: fallback failed', {
         handoffId: handoff.handoffId,
         errorName: error instanceof Error ? error.name : typeof error,
       });

@@ -133,7 +133,7 @@ export const announce = async (deps: Deps, h: Handoff, extra: string[] = []): Pr
       ...(h.acceptedBy ? { acceptedBy: h.acceptedBy } : {}),
     });
   } catch (error) {
-    console.warn('announce failed', {
+    deps.log.warn('announce failed', {
       errorName: error instanceof Error ? error.name : typeof error,
     });
   }
@@ -180,7 +180,7 @@ export const deleteMeetingOf = async (ctx: RequestContext, h: Handoff): Promise<
     );
     return after;
   } catch (error) {
-    console.warn('meeting delete deferred to the sweep', {
+    ctx.deps.log.warn('meeting delete deferred to the sweep', {
       handoffId: h.handoffId,
       errorName: error instanceof Error ? error.name : typeof error,
     });

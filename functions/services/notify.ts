@@ -26,7 +26,7 @@ export const pushToUsers = async (
     return { delivered: connections.length - gone.length };
   } catch (error) {
     // Ids and the message type only: the message itself may carry a patient label.
-    console.warn('push failed', {
+    deps.log.warn('push failed', {
       type: message.type,
       recipients: unique.length,
       errorName: error instanceof Error ? error.name : typeof error,

@@ -66,12 +66,6 @@ export class SchedulingJobs extends NestedStack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(
-      dlq,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the scheduling jobs (their Lambda DLQ and ' +
-        'the schedule targets); a dead-letter queue of a dead-letter queue would not help.',
-    );
     new Alarm(this, 'JobsDeadLettersAlarm', {
       alarmDescription: 'Scheduling jobs dead-lettered events (slots not generated or released)',
       metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
@@ -96,7 +90,23 @@ export class SchedulingJobs extends NestedStack {
         environment: { TABLE_NAME: props.table.tableName },
       });
       this.grantTable(fn, props.table);
-      props.monitoring.alarmOnFunction(`Scheduling${name}`, fn.function);
+      // In this nested stack, not the main one (which is at its resource limit).
+      for (const [metric, what] of [
+        [fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 'errors'],
+        [
+          fn.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+          'throttles',
+        ],
+      ] as const) {
+        new Alarm(this, `${name}${what === 'errors' ? 'Errors' : 'Throttles'}`, {
+          alarmDescription: `Scheduling ${file} job ${what}`,
+          metric,
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }).addAlarmAction(new SnsAction(props.monitoring.alarmTopic));
+      }
       this.functions.push(fn);
 
       const role = new Role(this, `${name}SchedulerRole`, {

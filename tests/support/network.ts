@@ -25,6 +25,7 @@ export const testDeps = (store: Store): Deps => {
     ids: { next: () => next(NOW.getTime()) },
     meetings: createLocalMeetings(),
     push: recordingPush(),
+    log: { warn: () => undefined },
   };
 };
 
