@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { measureHandlerBundles, measureWebBundle } from './bundles';
 import { measureDynamoRequests } from './dynamo-requests';
 import { measureHandoff } from './handoff';
+import { measureSlotGeneration } from './scheduling';
 
 /**
  * `npm run bench`: counts and ratios, never pass/fail on time. Writes bench/results/latest.json and
@@ -51,10 +52,24 @@ console.log(
     : `  accept → both rendering video  median ${handoff.acceptToVideo.medianMs} ms (runs ${handoff.acceptToVideo.runs.join(', ')})`,
 );
 
+const slots = await measureSlotGeneration(90);
+console.log(
+  `\nSlot generation, ${slots.providers} providers × ${slots.days} days (DynamoDB Local)`,
+);
+for (const [name, run] of [
+  ['first run ', slots.first],
+  ['second run', slots.second],
+] as const) {
+  const total = Object.values(run.requests).reduce((a, b) => a + b, 0);
+  console.log(
+    `  ${name} ${run.slots} slots, ${total} requests (${JSON.stringify(run.requests)}), ${run.ms} ms`,
+  );
+}
+
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), requests, bundles, web, handoff }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), requests, bundles, web, handoff, slots }, null, 2)}\n`,
 );
 console.log('\nWritten to bench/results/latest.json');

@@ -57,10 +57,19 @@ export const generateSlots = async (deps: Deps, now: Date): Promise<GenerationRe
       days: settings.horizonDays,
       timeZone: clinic.timeZone,
     });
-    const counts = await deps.store.slots.putGenerated(slots);
+    // One Query per clinic day finds what exists, so a rerun writes nothing at all; the
+    // conditional put still guards a slot generated concurrently in between.
+    const byDate = new Map<string, Slot[]>();
+    for (const slot of slots)
+      byDate.set(slot.localDate, [...(byDate.get(slot.localDate) ?? []), slot]);
+    for (const [date, daySlots] of byDate) {
+      const existing = new Set((await wholeClinicDay(deps, clinicId, date)).map((s) => s.slotId));
+      const missing = daySlots.filter((slot) => !existing.has(slot.slotId));
+      const counts = await deps.store.slots.putGenerated(missing);
+      report.created += counts.created;
+      report.existing += counts.existing + daySlots.length - missing.length;
+    }
     report.clinics += 1;
-    report.created += counts.created;
-    report.existing += counts.existing;
   });
   return report;
 };

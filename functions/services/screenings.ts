@@ -40,7 +40,7 @@ export const submitScreening = async (
     sex: patient.sexAtBirth,
     pcptsd5CutPoint: rules.pcptsd5CutPoint ?? DEFAULT_PCPTSD5_CUT_POINT,
   });
-  const decision = triage(scores, rules, screens);
+  const decision = triage(scores, rules, screens, clinic.integrationModel);
   const result: ScreeningResult = {
     screeningId: ctx.deps.ids.next(),
     clinicId,

@@ -139,12 +139,6 @@ export class RealtimeHandlers extends NestedStack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(
-      dlq,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the handoff jobs (their Lambda DLQ and the ' +
-        'schedule and rule targets); a dead-letter queue of a dead-letter queue would not help.',
-    );
     // A dead-lettered sweep or reconcile means pages or meetings were left behind: tell on-call.
     this.alarm(
       'JobsDeadLetters',

@@ -28,16 +28,16 @@ beforeAll(async () => {
   platform = await startLocalPlatform({ apiPort: 0, webPort: 0, tableName: 'e2e-scheduling' });
   reyes = platform.users.find((u) => u.username === 'bcm.reyes')?.userId ?? '';
   // The generation timer runs in the background at start; wait for the two slots it makes.
-  await expect
-    .poll(
-      async () =>
-        Boolean(
-          (await platform.store.slots.get('pine-ridge', slotId('pine-ridge', '08:00'))) &&
-            (await platform.store.slots.get('prairie-creek', slotId('prairie-creek', '13:00'))),
-        ),
-      { timeout: 60_000, interval: 500 },
-    )
-    .toBe(true);
+  const deadline = Date.now() + 60_000;
+  const generated = async () =>
+    Boolean(
+      (await platform.store.slots.get('pine-ridge', slotId('pine-ridge', '08:00'))) &&
+      (await platform.store.slots.get('prairie-creek', slotId('prairie-creek', '13:00'))),
+    );
+  while (!(await generated())) {
+    if (Date.now() > deadline) throw new Error('slots were not generated within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   browser = await launchChromium();
 }, 120_000);
 
@@ -52,7 +52,12 @@ const signIn = async (page: Page, user: string) => {
 };
 
 /** The front desk opens the clinic's schedule on `date` and books `slot` for a patient. */
-const bookAtFrontDesk = async (user: string, slot: string, patientSearch: string, patient: RegExp) => {
+const bookAtFrontDesk = async (
+  user: string,
+  slot: string,
+  patientSearch: string,
+  patient: RegExp,
+) => {
   const page = await browser.newPage();
   await signIn(page, user);
   await page.getByRole('heading', { name: 'Clinic home' }).waitFor();

@@ -23,7 +23,7 @@ export interface SocketSuite {
 }
 
 /** Real time (connection TTLs are checked against the wall clock) and the in-process hub. */
-export const useSocketPlatform = (): SocketSuite => {
+export const useSocketPlatform = (options: { pingIntervalMs?: number } = {}): SocketSuite => {
   const suite = {} as SocketSuite;
   const stops: (() => Promise<void>)[] = [];
   beforeAll(async () => {
@@ -40,7 +40,7 @@ export const useSocketPlatform = (): SocketSuite => {
       webOrigin: 'http://127.0.0.1:1',
     });
     stops.push(gateway.stop);
-    const sockets = await startSocketGateway({ server: gateway.server, identity });
+    const sockets = await startSocketGateway({ server: gateway.server, identity, ...options });
     stops.push(sockets.stop);
     suite.identity = identity;
     suite.wsUrl = `${gateway.url.replace(/^http/, 'ws')}/ws`;
@@ -75,9 +75,16 @@ export interface TestSocket {
   close(): Promise<void>;
 }
 
-export const openSocket = (url: string, token?: string): Promise<TestSocket> =>
+export const openSocket = (
+  url: string,
+  token?: string,
+  clientOptions: { autoPong?: boolean } = {},
+): Promise<TestSocket> =>
   new Promise((resolve, reject) => {
-    const ws = new WebSocket(token ? `${url}?token=${encodeURIComponent(token)}` : url);
+    const ws = new WebSocket(
+      token ? `${url}?token=${encodeURIComponent(token)}` : url,
+      clientOptions,
+    );
     const messages: ServerMessage[] = [];
     const waiters = new Set<() => void>();
     ws.on('message', (data: Buffer) => {

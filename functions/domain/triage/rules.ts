@@ -1,6 +1,7 @@
 import type { InstrumentTriageThresholds, TriageRuleSet } from '../../contracts/clinics';
 import type { FieldIssue } from '../../contracts/common';
 import { getInstrument, PHQ9_ITEM9_INDEX } from '../instruments/index';
+import { DEFAULT_IN_HOUSE_TIERS, inHouseTierIssues } from './scope';
 import { DEFAULT_PCPTSD5_CUT_POINT } from './screens';
 
 /** The seed's operational rule (CLINICAL.md Part 1, "Triage"); GAD-7 mirrors it as a product default. */
@@ -23,6 +24,7 @@ export const defaultTriageRules = (init: {
   offerBhWithinDays: 14,
   urgentWithinHours: 72,
   pcptsd5CutPoint: DEFAULT_PCPTSD5_CUT_POINT,
+  inHouseTiers: [...DEFAULT_IN_HOUSE_TIERS],
   createdAt: init.createdAt,
   createdBy: init.createdBy,
 });
@@ -86,5 +88,6 @@ export const validateTriageRules = (rules: TriageRuleSet): FieldIssue[] => {
       message: `must be a whole number from 1 to ${PCPTSD5_ITEMS} (count of "yes" answers)`,
     });
   }
+  issues.push(...inHouseTierIssues(rules));
   return issues;
 };

@@ -9,6 +9,7 @@ import type {
 } from '../../contracts/screenings';
 import { PHQ9_ITEM9_INDEX } from '../instruments/index';
 import { dispositionSeverity, evaluateItem9, evaluateTotal, type Finding } from './evaluate';
+import { careScope, inHouseTiersOf, type IntegrationModel } from './scope';
 import { triageScreens } from './screens';
 
 // The contracts export the TriageInputs schema but no type of that name.
@@ -58,6 +59,8 @@ export const triage = (
   scores: InstrumentScore[],
   rules: TriageRuleSet,
   screens: readonly CatalogScore[] = [],
+  /** The clinic's integration model: with it the disposition says where care happens (scope). */
+  integrationModel?: IntegrationModel,
 ): TriageResult => {
   const fromScreens = triageScreens(screens, rules);
   const findings: Finding[] = [...fromScreens.findings];
@@ -121,6 +124,15 @@ export const triage = (
     reasons: ordered.map((finding) => finding.reason),
   };
   if (fromScreens.staysWithStaff) disposition.patientStaysWithStaff = true;
+  if (integrationModel) {
+    inputs.integrationModel = integrationModel;
+    inputs.inHouseTiers = [...inHouseTiersOf(rules)];
+    const scope = careScope(code, screens, rules, integrationModel);
+    if (scope) {
+      disposition.scope = scope;
+      disposition.reasons.push(scope.reason);
+    }
+  }
   if (code === 'offer_bh') disposition.followUpWithinDays = rules.offerBhWithinDays;
   // The scheduled fallback when no care manager accepts the handoff.
   if (code === 'warm_handoff_today' || code === 'urgent_bh') {

@@ -57,8 +57,17 @@ describe('catalog instruments at the API', () => {
       language: 'es',
       scores: [{ instrument: 'PHQ9', total: 10, continuedFrom: 'PHQ2' }],
       screens: [{ instrument: 'PHQ2', total: 4, continuedInto: 'PHQ9' }],
-      triageInputs: { phq2Total: 4, phq9Total: 10, phq9Item9: 0 },
-      disposition: { code: 'offer_bh' },
+      triageInputs: {
+        phq2Total: 4,
+        phq9Total: 10,
+        phq9Item9: 0,
+        integrationModel: 'collaborative-care',
+        inHouseTiers: ['tier1', 'tier2'],
+      },
+      disposition: {
+        code: 'offer_bh',
+        scope: { tier: 'tier1', setting: 'in_clinic', integrationModel: 'collaborative-care' },
+      },
     });
     expect(await count()).toBe(before + 2);
   });
@@ -161,6 +170,12 @@ describe('catalog instruments at the API', () => {
       urgentWithinHours: current.urgentWithinHours,
       expectedVersion: current.version,
     };
+    const duplicate = await invoke('publishTriageRules', {
+      sub: admin,
+      params: { clinicId: CLINIC_A },
+      body: { ...settings, inHouseTiers: ['tier1', 'tier1'] },
+    });
+    expect(fieldsOf(duplicate)).toEqual(['body.inHouseTiers']);
     const bad = await invoke('publishTriageRules', {
       sub: admin,
       params: { clinicId: CLINIC_A },

@@ -5,7 +5,8 @@ import { pushToUsers } from '../../../functions/services/notify';
 import { CLINIC_A } from '../../support/network';
 import { bcmA, openSocket, pcpA, tabletA, useSocketPlatform } from '../../support/sockets';
 
-const suite = useSocketPlatform();
+// Pings every 200 ms, so a peer that stops answering is closed within the test.
+const suite = useSocketPlatform({ pingIntervalMs: 200 });
 
 const eventually = async (check: () => Promise<boolean>, timeoutMs = 3000) => {
   const deadline = Date.now() + timeoutMs;
@@ -25,6 +26,19 @@ describe('local socket gateway: connect and disconnect', () => {
     await eventually(
       async () => (await suite.deps.store.connections.listForUser(bcmA)).length === 0,
     );
+  });
+
+  it('closes a peer that stops answering pings and forgets its connection', async () => {
+    const live = await openSocket(suite.wsUrl, await suite.tokenFor(pcpA));
+    const dead = await openSocket(suite.wsUrl, await suite.tokenFor(bcmA), { autoPong: false });
+    const closed = new Promise<void>((resolve) => dead.ws.once('close', () => resolve()));
+    await closed;
+    await eventually(
+      async () => (await suite.deps.store.connections.listForUser(bcmA)).length === 0,
+    );
+    expect(live.ws.readyState).toBe(live.ws.OPEN);
+    expect(await suite.deps.store.connections.listForUser(pcpA)).toHaveLength(1);
+    await live.close();
   });
 
   it('refuses the upgrade with 401 for a missing, forged or wrong-path token', async () => {

@@ -15,10 +15,8 @@ import { dispositionSeverity } from '../../../functions/domain/triage';
 import { triage } from '../../../functions/domain/triage/triage';
 import { phq9Answers, rulesWith } from './fixtures';
 
-const submit = (
-  responses: InstrumentResponse[],
-  language: 'en' | 'es' = 'en',
-): ScreeningSubmit => ScreeningSubmit.parse({ language, responses });
+const submit = (responses: InstrumentResponse[], language: 'en' | 'es' = 'en'): ScreeningSubmit =>
+  ScreeningSubmit.parse({ language, responses });
 
 const issuesOf = (responses: InstrumentResponse[], language: 'en' | 'es' = 'en') =>
   screeningIssues(submit(responses, language));
@@ -287,5 +285,74 @@ describe('C-SSRS triage (CLINICAL.md Part 1)', () => {
 
   it('rejects instead of scoring a partial screener', () => {
     expect(() => scored([cssrs({ 'cssrs.1': 1 })])).toThrow(DomainError);
+  });
+});
+
+describe('care scope: tiers, in-house scope and integration model (seed §2)', () => {
+  const models = ['co-location', 'collaborative-care', 'integrated-brief-therapy'] as const;
+  const tierSets = fc.subarray(['tier1', 'tier2', 'tier3'] as const);
+
+  it('a C-SSRS high risk is a red line whatever the clinic treats', () => {
+    const result = scored([cssrs(intent)]);
+    const decision = triage(
+      result.scores,
+      rulesWith({ inHouseTiers: [] }),
+      result.screens,
+      'co-location',
+    );
+    expect(decision.disposition.scope).toMatchObject({
+      tier: 'red_line',
+      setting: 'safety_protocol_now',
+    });
+  });
+
+  it('alcohol alone is tier 2 (protocols or groups in clinic); moderate suicidality tier 3', () => {
+    const alcohol = scored([
+      { instrument: 'AUDITC', answers: { 'auditc.1': 4, 'auditc.2': 2, 'auditc.3': 1 } },
+    ]);
+    const decision = triage(alcohol.scores, rulesWith(), alcohol.screens, 'collaborative-care');
+    expect(decision.disposition.scope).toMatchObject({
+      tier: 'tier2',
+      setting: 'in_clinic_protocol_group',
+    });
+    expect(decision.disposition.reasons.at(-1)).toContain('collaborative-care registry');
+    const moderate = scored([cssrs({ ...noIdeation, 'cssrs.6': 1, 'cssrs.6b': 0 })]);
+    const referred = triage(moderate.scores, rulesWith(), moderate.screens, 'co-location');
+    expect(referred.disposition.scope).toMatchObject({
+      tier: 'tier3',
+      setting: 'external_referral',
+    });
+    expect(referred.inputs).toMatchObject({
+      integrationModel: 'co-location',
+      inHouseTiers: ['tier1', 'tier2'],
+    });
+  });
+
+  it('property: BH care is referred out exactly when its tier is outside the clinic’s scope', () => {
+    const item = fc.integer({ min: 0, max: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(item, { minLength: 9, maxLength: 9 }),
+        tierSets,
+        fc.constantFrom(...models),
+        (answers, tiers, model) => {
+          const result = scored([{ instrument: 'PHQ9', answers }]);
+          const decision = triage(
+            result.scores,
+            rulesWith({ inHouseTiers: [...tiers] }),
+            [],
+            model,
+          );
+          const { code, scope } = decision.disposition;
+          if (code === 'none' || code === 'pcp_addresses') {
+            expect(scope).toBeUndefined();
+            return;
+          }
+          expect(scope?.tier).toBe('tier1');
+          expect(scope?.setting === 'external_referral').toBe(!tiers.includes('tier1'));
+          expect(scope?.integrationModel).toBe(model);
+        },
+      ),
+    );
   });
 });

@@ -19,6 +19,7 @@ describe('defaultTriageRules', () => {
       offerBhWithinDays: 14,
       urgentWithinHours: 72,
       pcptsd5CutPoint: 3,
+      inHouseTiers: ['tier1', 'tier2'],
       createdAt: '2026-02-01T12:00:00.000Z',
       createdBy: 'user-7',
     });

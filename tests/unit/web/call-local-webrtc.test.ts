@@ -174,21 +174,25 @@ describe('local WebRTC call client', () => {
     }
   });
 
-  it('camera off releases the camera and sends no video; on opens it again', async () => {
+  it('camera off releases the camera and sends no video; on opens it again (either side)', async () => {
     const a = participant('att-a');
     const b = participant('att-b');
     await a.client.start();
     await b.client.start();
     await settled(a, b);
-    const camera = a.opened.find((t) => t.kind === 'video');
-    await a.client.setVideoEnabled(false);
-    expect(camera?.readyState).toBe('ended');
-    const senders = [...net.connections.values()].flatMap((pc) => pc.senders);
-    expect(senders.some((s) => s.track === camera)).toBe(false);
-    await a.client.setVideoEnabled(true);
-    const fresh = a.opened.filter((t) => t.kind === 'video').at(-1);
-    expect(fresh?.readyState).toBe('live');
-    expect(senders.some((s) => s.track === fresh)).toBe(true);
+    const senders = () => [...net.connections.values()].flatMap((pc) => pc.senders);
+    // a made the offer (its own transceivers); b answered (it adopted the offer's).
+    for (const p of [a, b]) {
+      const camera = p.opened.find((t) => t.kind === 'video');
+      expect(senders().some((s) => s.track === camera)).toBe(true);
+      await p.client.setVideoEnabled(false);
+      expect(camera?.readyState).toBe('ended');
+      expect(senders().some((s) => s.track === camera)).toBe(false);
+      await p.client.setVideoEnabled(true);
+      const fresh = p.opened.filter((t) => t.kind === 'video').at(-1);
+      expect(fresh?.readyState).toBe('live');
+      expect(senders().some((s) => s.track === fresh)).toBe(true);
+    }
     a.client.setMuted(true);
     expect(a.opened.find((t) => t.kind === 'audio')?.enabled).toBe(false);
   });

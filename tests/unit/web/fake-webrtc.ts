@@ -72,6 +72,34 @@ const sessionOf = (sdp: string | undefined) => /^o=\S+ (\S+) /m.exec(sdp ?? '')?
 
 type Description = { type: RTCSdpType; sdp?: string };
 
+export interface FakeTransceiver {
+  mid: string | null;
+  direction: RTCRtpTransceiverDirection;
+  receiver: { track: FakeTrack };
+  sender: {
+    track: FakeTrack | null;
+    replaceTrack(t: FakeTrack | null): Promise<void>;
+    setStreams(...streams: FakeStream[]): void;
+  };
+}
+
+const transceiver = (
+  kind: 'audio' | 'video',
+  track: FakeTrack | null,
+  direction: RTCRtpTransceiverDirection,
+  mid: string | null,
+): FakeTransceiver => {
+  const sender = {
+    track,
+    replaceTrack(next: FakeTrack | null) {
+      sender.track = next;
+      return Promise.resolve();
+    },
+    setStreams: () => undefined,
+  };
+  return { mid, direction, receiver: { track: new FakeTrack(kind) }, sender };
+};
+
 export class FakeNetwork {
   readonly connections = new Map<string, FakePeerConnection>();
   create = () => new FakePeerConnection(this) as unknown as RTCPeerConnection;
@@ -87,10 +115,10 @@ export class FakePeerConnection {
   private stableLocal: Description | null = null;
   private gotCandidate = false;
   private tracksFired = false;
-  readonly senders: {
-    track: FakeTrack | null;
-    replaceTrack(t: FakeTrack | null): Promise<void>;
-  }[] = [];
+  private mids = 0;
+  /** Associated by the local offer being made: a rollback undoes that. */
+  private pendingMids: FakeTransceiver[] = [];
+  readonly transceivers: FakeTransceiver[] = [];
   onicecandidate: ((e: { candidate: { toJSON(): RTCIceCandidateInit } | null }) => void) | null =
     null;
   ontrack: ((e: { track: FakeTrack; streams: FakeStream[] }) => void) | null = null;
@@ -100,25 +128,38 @@ export class FakePeerConnection {
     net.connections.set(this.session, this);
   }
 
-  addTransceiver(trackOrKind: FakeTrack | string) {
-    const sender = {
-      track: typeof trackOrKind === 'string' ? null : trackOrKind,
-      replaceTrack(track: FakeTrack | null) {
-        sender.track = track;
-        return Promise.resolve();
-      },
-    };
-    this.senders.push(sender);
-    return { sender };
+  addTransceiver(
+    trackOrKind: FakeTrack | 'audio' | 'video',
+    init: { direction?: RTCRtpTransceiverDirection } = {},
+  ) {
+    const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind;
+    const track = typeof trackOrKind === 'string' ? null : trackOrKind;
+    const t = transceiver(kind, track, init.direction ?? 'sendrecv', null);
+    this.transceivers.push(t);
+    return t;
+  }
+
+  getTransceivers() {
+    return [...this.transceivers];
+  }
+
+  get senders() {
+    return this.transceivers.map((t) => t.sender);
   }
 
   private sdp() {
     this.version += 1;
-    return `v=0\r\no=- ${this.session} ${this.version} IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n`;
+    const media = this.transceivers
+      .filter((t) => t.mid !== null)
+      .map((t) => `m=${t.receiver.track.kind} mid:${t.mid}\r\n`)
+      .join('');
+    return `v=0\r\no=- ${this.session} ${this.version} IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n${media}`;
   }
 
   createOffer() {
     if (this.signalingState === 'closed') return Promise.reject(invalidState('closed'));
+    this.pendingMids = this.transceivers.filter((t) => t.mid === null);
+    for (const t of this.pendingMids) t.mid = `${this.session}-${(this.mids += 1)}`;
     return Promise.resolve({ type: 'offer' as const, sdp: this.sdp() });
   }
 
@@ -132,6 +173,8 @@ export class FakePeerConnection {
       if (this.signalingState !== 'have-local-offer') return Promise.reject(invalidState('rb'));
       this.signalingState = 'stable';
       this.localDescription = this.stableLocal;
+      for (const t of this.pendingMids) t.mid = null;
+      this.pendingMids = [];
       return Promise.resolve();
     }
     if (desc.type === 'offer' && this.signalingState !== 'stable') {
@@ -163,6 +206,14 @@ export class FakePeerConnection {
     }
     this.signalingState = desc.type === 'offer' ? 'have-remote-offer' : 'stable';
     this.remoteDescription = desc;
+    if (desc.type === 'offer') {
+      // JSEP: an m-line pairs with the transceiver of its mid, else a new recvonly one; unassociated
+      // addTransceiver() ones are never reused (only addTrack() ones would be).
+      for (const [, kind, mid] of (desc.sdp ?? '').matchAll(/^m=(audio|video) mid:(\S+)/gm)) {
+        if (!mid || this.transceivers.some((t) => t.mid === mid)) continue;
+        this.transceivers.push(transceiver(kind as 'audio' | 'video', null, 'recvonly', mid));
+      }
+    }
     this.check();
     return Promise.resolve();
   }
@@ -197,8 +248,12 @@ export class FakePeerConnection {
     if (this.connectionState === 'connected') return;
     this.connectionState = 'connected';
     if (!this.tracksFired) {
-      this.tracksFired = true;
-      const tracks = peer.senders.map((s) => new FakeTrack(s.track?.kind ?? 'video'));
+      // Media flows only from the other side's negotiated transceivers that send.
+      const sending = peer.transceivers.filter(
+        (t) => t.mid !== null && (t.direction === 'sendrecv' || t.direction === 'sendonly'),
+      );
+      this.tracksFired = sending.length > 0;
+      const tracks = sending.map((t) => new FakeTrack(t.receiver.track.kind));
       const stream = new FakeStream(tracks);
       for (const track of tracks) this.ontrack?.({ track, streams: [stream] });
     }
@@ -216,7 +271,7 @@ export class FakePeerConnection {
 
   getStats() {
     const report = new Map<string, Record<string, unknown>>();
-    if (this.connectionState === 'connected') {
+    if (this.connectionState === 'connected' && this.tracksFired) {
       report.set('in-video', { type: 'inbound-rtp', kind: 'video', bytesReceived: 40_000 });
       report.set('in-audio', { type: 'inbound-rtp', kind: 'audio', bytesReceived: 2_000 });
     }

@@ -2,17 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { bodyFieldErrors, isApiError, useApi } from '@lib/api';
 import { HandoffOutcomeCode, type Handoff } from '@lib/contracts';
-import { OUTCOME_LABEL } from '@lib/handoff/labels';
+import { OUTCOME_LABEL, proposedMinutes } from '@lib/handoff/labels';
 import { handoffKey } from '@lib/handoff/useHandoff';
 import { ErrorNotice } from '@lib/ui/Status';
-
-/** The call's length in whole minutes (at least 1): the proposed care-management minutes. */
-export const proposedMinutes = (handoff: Handoff): number => {
-  const start = handoff.connectedAt ?? handoff.acceptedAt ?? handoff.requestedAt;
-  const end = handoff.endedAt ?? new Date().toISOString();
-  const minutes = Math.ceil((Date.parse(end) - Date.parse(start)) / 60_000);
-  return Math.min(240, Math.max(1, minutes));
-};
 
 /** After the call, the accepting BCM records what happened; the minutes count for billing. */
 export function OutcomeForm({ handoff }: { handoff: Handoff }) {
@@ -20,7 +12,7 @@ export function OutcomeForm({ handoff }: { handoff: Handoff }) {
   const queryClient = useQueryClient();
   const [outcomes, setOutcomes] = useState<HandoffOutcomeCode[]>([]);
   const [note, setNote] = useState('');
-  const [minutes, setMinutes] = useState(String(proposedMinutes(handoff)));
+  const [minutes, setMinutes] = useState(() => String(proposedMinutes(handoff, Date.now())));
   const record = useMutation({
     mutationFn: () =>
       api.call('recordHandoffOutcome', {

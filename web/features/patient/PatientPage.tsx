@@ -14,6 +14,7 @@ import { SafetySummary } from './SafetySummary';
 import { LoadMore } from '@lib/ui/LoadMore';
 import { RequestHandoff } from '@lib/handoff/RequestHandoff';
 import { DEFAULT_SCREENING_BUNDLES } from '@lib/instruments';
+import { patientModePin, PIN_PATTERN } from '@lib/patient-mode-pin';
 import { useState } from 'react';
 
 const SEX_LABEL: Record<Patient['sexAtBirth'], string> = {
@@ -53,6 +54,18 @@ function PatientDetails({ patient }: { patient: Patient }) {
   const age = ageOn(patient.dateOfBirth, isoDateIn(now, timeZone));
   const name = `${patient.givenName} ${patient.familyName}`;
   const [bundleId, setBundleId] = useState('standard');
+  const [pin, setPin] = useState('');
+  const [pinError, setPinError] = useState(false);
+  const handOver = () => {
+    // No PIN: ending patient mode will take a new sign-in instead.
+    if (pin !== '' && !PIN_PATTERN.test(pin)) {
+      setPinError(true);
+      return;
+    }
+    if (pin === '') patientModePin.clear();
+    else patientModePin.set(pin);
+    void navigate(paths.screen(clinicId, patient.patientId, bundle.instruments));
+  };
   const bundle = DEFAULT_SCREENING_BUNDLES.find((b) => b.id === bundleId) ?? {
     id: 'standard',
     instruments: ['PHQ9', 'GAD7'] as const,
@@ -90,16 +103,31 @@ function PatientDetails({ patient }: { patient: Patient }) {
           </dl>
         </div>
         <div className="patient-actions">
-          <button
-            type="button"
-            className="button button-primary button-large"
-            onClick={() =>
-              void navigate(paths.screen(clinicId, patient.patientId, bundle.instruments))
-            }
-          >
+          <button type="button" className="button button-primary button-large" onClick={handOver}>
             Hand tablet to patient
           </button>
           <BundlePicker value={bundle.id} onChange={setBundleId} />
+          <div className="field">
+            <label htmlFor="patient-mode-pin">Staff PIN to end patient mode (4–8 digits)</label>
+            <input
+              id="patient-mode-pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pin}
+              aria-invalid={pinError ? true : undefined}
+              aria-describedby="patient-mode-pin-hint"
+              onChange={(e) => {
+                setPin(e.target.value);
+                setPinError(false);
+              }}
+            />
+            <p className="hint" id="patient-mode-pin-hint">
+              {pinError
+                ? 'Use 4 to 8 digits, or leave it empty.'
+                : 'Kept only on this screen’s memory. Without one, ending patient mode needs a new sign-in.'}
+            </p>
+          </div>
           <DownloadFhirButton patientId={patient.patientId} />
           <RequestHandoff clinicId={clinicId} patientId={patient.patientId} />
         </div>

@@ -6,9 +6,8 @@ export const HOLD_MS = 2_000;
 /**
  * A button that acts only when pressed and held for `HOLD_MS` (pointer, touch, or Space/Enter held
  * down), with visible progress; a tap or a click does nothing. Patient mode's exit is a deliberate
- * staff gesture a patient will not make by accident. (A per-user staff PIN comes with the Cognito
- * device-account work; until then this gesture, with the signed-in staff member's name shown, is
- * the re-authentication step.)
+ * staff gesture a patient will not make by accident (with the staff PIN, or a new sign-in: see
+ * StaffGate).
  */
 export function HoldButton({
   className,

@@ -2,14 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError, isApiError, useApi } from '@lib/api';
+import { useAuth } from '@lib/auth';
 import { useClinic } from '@lib/clinic';
+import { patientModePin } from '@lib/patient-mode-pin';
 import { InstrumentId, Language, type ScreeningSubmit } from '@lib/contracts';
 import { catalog, getInstrument } from '@lib/instruments';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import { sessionStore } from '@lib/session';
 import { endedByInactivity } from '@lib/ui/PatientModeEndedNotice';
-import { HoldButton } from './HoldButton';
+import { StaffGate } from './StaffGate';
 import { parseIdleSeconds, useIdle } from './idle';
 import { clearPending, loadPending, savePending } from './pending';
 import {
@@ -131,6 +133,7 @@ function Questionnaire({
 }) {
   const api = useApi();
   const { me } = useClinic();
+  const { signOut } = useAuth();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const patient = usePatient(clinicId, patientId);
@@ -260,9 +263,11 @@ function Questionnaire({
   const allowNavigation = useRef(false);
   const blocker = useBlocker(() => !allowNavigation.current);
   const [leaving, setLeaving] = useState(false);
+  const [resultGate, setResultGate] = useState<string | null>(null);
   const showLeave = leaving || blocker.state === 'blocked';
 
   const leave = () => {
+    patientModePin.clear();
     clearPending(clinicId, patientId);
     setState((s) => ({ ...s, answers: {}, language: null }));
     allowNavigation.current = true;
@@ -277,6 +282,7 @@ function Questionnaire({
     enabled: !done && !waiting && !submit.isPending,
     idleSeconds,
     onExpire: () => {
+      patientModePin.clear();
       clearPending(clinicId, patientId);
       submit.reset();
       setState((s) => ({ ...s, answers: {}, language: null, restored: false }));
@@ -292,8 +298,20 @@ function Questionnaire({
   const stay = () => {
     if (blocker.state === 'blocked') blocker.reset();
     setLeaving(false);
+    setResultGate(null);
+  };
+  // No PIN in memory: the staff member proves who they are by signing in again.
+  const reauthenticate = (next: string) => {
+    patientModePin.clear();
+    clearPending(clinicId, patientId);
+    setState((s) => ({ ...s, answers: {}, language: null }));
+    allowNavigation.current = true;
+    if (blocker.state === 'blocked') blocker.reset();
+    signOut();
+    void navigate(paths.signIn(next), { replace: true });
   };
   const showResult = (screeningId: string) => {
+    patientModePin.clear();
     allowNavigation.current = true;
     void navigate(paths.result(clinicId, patientId, screeningId), { replace: true });
   };
@@ -421,7 +439,7 @@ function Questionnaire({
           </h1>
           <p className="pm-lead">{t.thanksDetail}</p>
           <div className="pm-staff-zone" lang="en">
-            <button type="button" className="button" onClick={() => showResult(screeningId)}>
+            <button type="button" className="button" onClick={() => setResultGate(screeningId)}>
               Show result to care team
             </button>
           </div>
@@ -445,33 +463,24 @@ function Questionnaire({
         </footer>
       )}
       {showLeave && (
-        <div className="pm-overlay">
-          <section
-            className="pm-dialog"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="leave-heading"
-            lang="en"
-          >
-            <h2 id="leave-heading">End patient mode?</h2>
-            <p>
-              {done
-                ? 'The answers have been sent. Leave the questionnaire screen?'
-                : 'The answers given so far will be deleted from this tablet and not sent.'}
-            </p>
-            <p>
-              For <strong>{me.displayName}</strong> (signed in): press and hold to confirm.
-            </p>
-            <div className="actions">
-              <button type="button" className="button" onClick={stay} autoFocus>
-                Keep going
-              </button>
-              <HoldButton className="button button-danger" onHeld={leave}>
-                {done ? 'Leave' : 'Delete answers and leave'}
-              </HoldButton>
-            </div>
-          </section>
-        </div>
+        <StaffGate
+          purpose="leave"
+          done={done}
+          displayName={me.displayName}
+          onConfirmed={leave}
+          onReauthenticate={() => reauthenticate(paths.patient(clinicId, patientId))}
+          onCancel={stay}
+        />
+      )}
+      {resultGate && !showLeave && (
+        <StaffGate
+          purpose="result"
+          done={done}
+          displayName={me.displayName}
+          onConfirmed={() => showResult(resultGate)}
+          onReauthenticate={() => reauthenticate(paths.result(clinicId, patientId, resultGate))}
+          onCancel={stay}
+        />
       )}
       {idle.kind === 'prompt' && (
         <div className="pm-overlay pm-idle">

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
-import type { InstrumentScore, ScreeningResult } from '@lib/contracts';
+import type { CareScope, InstrumentScore, ScreeningResult } from '@lib/contracts';
 import { getInstrument, PHQ9_ITEM9_INDEX } from '@lib/instruments';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
@@ -25,6 +25,21 @@ const LANGUAGE_LABEL: Record<ScreeningResult['language'], string> = {
 };
 
 /** One screening for the care team: scores, item answers, flags, and the triage decision with its reasons. */
+const SETTING_LABEL: Record<CareScope['setting'], string> = {
+  in_clinic: 'In clinic',
+  in_clinic_protocol_group: 'In clinic, protocol or group',
+  external_referral: 'External specialty referral',
+  urgent_psychiatry: 'Urgent psychiatry',
+  emergency_department: 'Emergency department',
+  safety_protocol_now: 'Safety protocol now',
+};
+const TIER_LABEL: Record<CareScope['tier'], string> = {
+  tier1: 'tier 1',
+  tier2: 'tier 2',
+  tier3: 'tier 3',
+  red_line: 'red line',
+};
+
 export function ResultPage() {
   const { patientId = '', screeningId = '' } = useParams();
   const api = useApi();
@@ -110,6 +125,14 @@ function Result({ result }: { result: ScreeningResult }) {
                 : 'None scheduled'}
             </dd>
           </div>
+          {disposition.scope && (
+            <div>
+              <dt>Care setting</dt>
+              <dd>
+                {SETTING_LABEL[disposition.scope.setting]} ({TIER_LABEL[disposition.scope.tier]})
+              </dd>
+            </div>
+          )}
           <div>
             <dt>Triage rule version</dt>
             <dd>{result.triageRuleVersion}</dd>

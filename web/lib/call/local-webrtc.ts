@@ -30,8 +30,8 @@ export interface LocalWebRtcOptions {
 interface Peer {
   id: string;
   pc: RTCPeerConnection;
-  audio: RTCRtpTransceiver;
-  video: RTCRtpTransceiver;
+  /** Our sending side per kind: made by us when we offer, adopted from the offer when we answer. */
+  sending: Partial<Record<'audio' | 'video', RTCRtpTransceiver>>;
   stream?: MediaStream;
   makingOffer: boolean;
   ignoreOffer: boolean;
@@ -115,7 +115,8 @@ export const createLocalWebRtcClient = (
     }
     events.status('reconnecting');
     giveUp ??= window.setTimeout(() => {
-      if (![...peers.values()].some((p) => p.pc.connectionState === 'connected')) {
+      const all = [...peers.values()];
+      if (!closed && all.length > 0 && !all.some((p) => p.pc.connectionState === 'connected')) {
         events.status('failed');
       }
     }, options.giveUpMs ?? 30_000);
@@ -168,16 +169,25 @@ export const createLocalWebRtcClient = (
     }, delayMs);
   };
 
-  const createPeer = (id: string): Peer => {
+  /**
+   * The offering side makes both transceivers itself: the m-lines exist even while the camera is
+   * off, and a device change is a replaceTrack with no renegotiation. The answering side makes
+   * none: JSEP never pairs a remote offer with addTransceiver() ones (they would stay unused and
+   * the answer would only receive), so it adopts the offer's transceivers instead (adopt()).
+   */
+  const createPeer = (id: string, role: 'offerer' | 'answerer'): Peer => {
     const pc = newPc();
-    // Transceivers, not addTrack: both m-lines exist even while the camera is off, and a device
-    // change is a replaceTrack with no renegotiation.
     const init: RTCRtpTransceiverInit = { direction: 'sendrecv', streams: [local] };
     const peer: Peer = {
       id,
       pc,
-      audio: pc.addTransceiver(audioTrack() ?? 'audio', init),
-      video: pc.addTransceiver(videoTrack() ?? 'video', init),
+      sending:
+        role === 'offerer'
+          ? {
+              audio: pc.addTransceiver(audioTrack() ?? 'audio', init),
+              video: pc.addTransceiver(videoTrack() ?? 'video', init),
+            }
+          : {},
       makingOffer: false,
       ignoreOffer: false,
       pending: [],
@@ -215,6 +225,24 @@ export const createLocalWebRtcClient = (
     return peer;
   };
 
+  /** After a remote offer: send our tracks on the transceivers the offer created (or matched). */
+  const adopt = async (peer: Peer) => {
+    for (const kind of ['audio', 'video'] as const) {
+      const transceiver = peer.pc
+        .getTransceivers()
+        .find((t) => t.mid !== null && t.receiver.track.kind === kind);
+      if (!transceiver) continue;
+      transceiver.direction = 'sendrecv';
+      const track = kind === 'audio' ? audioTrack() : videoTrack();
+      if (transceiver.sender.track !== (track ?? null)) {
+        await transceiver.sender.replaceTrack(track ?? null);
+      }
+      // So the other side's ontrack gets one stream holding both tracks (not in every Safari).
+      transceiver.sender.setStreams?.(local);
+      peer.sending[kind] = transceiver;
+    }
+  };
+
   const flushCandidates = async (peer: Peer) => {
     for (const candidate of peer.pending.splice(0)) {
       await peer.pc.addIceCandidate(candidate).catch(() => undefined);
@@ -222,11 +250,13 @@ export const createLocalWebRtcClient = (
   };
 
   const handle = async (from: string, data: SignalData) => {
+    // Steps queued before leave() must not open new connections after it.
+    if (closed) return;
     switch (data.kind) {
       case 'hello': {
         // A hello means the sender has (re)started with no state for us: start fresh and offer.
         closePeer(from);
-        await makeOffer(createPeer(from));
+        await makeOffer(createPeer(from, 'offerer'));
         return;
       }
       case 'bye':
@@ -239,13 +269,14 @@ export const createLocalWebRtcClient = (
           closePeer(from);
           peer = undefined;
         }
-        peer ??= createPeer(from);
+        peer ??= createPeer(from, 'answerer');
         const collision = peer.makingOffer || peer.pc.signalingState !== 'stable';
         peer.ignoreOffer = collision && !isPolite(self, from);
         if (peer.ignoreOffer) return;
         if (collision) await peer.pc.setLocalDescription({ type: 'rollback' });
         await peer.pc.setRemoteDescription({ type: 'offer', sdp: data.sdp });
         peer.remoteSession = session;
+        await adopt(peer);
         await flushCandidates(peer);
         const answer = await peer.pc.createAnswer();
         await peer.pc.setLocalDescription(answer);
@@ -355,7 +386,7 @@ export const createLocalWebRtcClient = (
     }
     if (track) local.addTrack(track);
     for (const peer of peers.values()) {
-      await (kind === 'video' ? peer.video : peer.audio).sender.replaceTrack(track ?? null);
+      await peer.sending[kind]?.sender.replaceTrack(track ?? null);
     }
     if (localElement) localElement.srcObject = local;
   };

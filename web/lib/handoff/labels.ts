@@ -1,4 +1,4 @@
-import type { HandoffOutcomeCode, HandoffStatus, HandoffUrgency } from '../contracts';
+import type { Handoff, HandoffOutcomeCode, HandoffStatus, HandoffUrgency } from '../contracts';
 
 export const URGENCY_LABEL: Record<HandoffUrgency, string> = {
   routine: 'Routine (same day)',
@@ -39,3 +39,16 @@ export const formatAgo = (fromIso: string, now: number): string => {
 
 export const formatSeconds = (ms: number | undefined): string =>
   ms === undefined ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
+/**
+ * The call's length in whole minutes, rounded up and kept within what the outcome accepts (1–240):
+ * the proposed care-management minutes. From both sides on video (else accepted) to the end.
+ */
+export const proposedMinutes = (
+  handoff: Pick<Handoff, 'connectedAt' | 'acceptedAt' | 'requestedAt' | 'endedAt'>,
+  now: number,
+): number => {
+  const start = Date.parse(handoff.connectedAt ?? handoff.acceptedAt ?? handoff.requestedAt);
+  const end = handoff.endedAt ? Date.parse(handoff.endedAt) : now;
+  return Math.min(240, Math.max(1, Math.ceil((end - start) / 60_000)));
+};
