@@ -1,12 +1,18 @@
 import * as z from 'zod';
 import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
 import { DEFAULT_HANDOFF_SETTINGS, HandoffSettings } from './handoff';
+import { IntegrationModel } from './integration';
+import { InstrumentId } from './screenings';
 
-export const IntegrationModel = z.enum([
-  'co-location',
-  'collaborative-care',
-  'integrated-brief-therapy',
-]);
+export { IntegrationModel };
+
+/** A set of questionnaires staff hand over together (seed §3.1), e.g. the new-patient screens. */
+export const ScreeningBundle = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'use lower-case letters, digits and hyphens'),
+  label: z.string().trim().min(1).max(80),
+  instruments: z.array(InstrumentId).min(1).max(8),
+});
+export type ScreeningBundle = z.infer<typeof ScreeningBundle>;
 
 export const Clinic = z.object({
   clinicId: ClinicId,
@@ -57,7 +63,12 @@ export const TriageRuleSet = z.object({
    * The tiers (seed §2) the clinic treats in house; the others are referred out. Absent on rule
    * sets published before it existed: tiers 1 and 2, the seed's default.
    */
-  inHouseTiers: z.array(z.enum(['tier1', 'tier2', 'tier3'])).max(3).optional(),
+  inHouseTiers: z
+    .array(z.enum(['tier1', 'tier2', 'tier3']))
+    .max(3)
+    .optional(),
+  /** The sets staff choose from when handing the tablet over; absent: the product defaults. */
+  screeningBundles: z.array(ScreeningBundle).min(1).max(12).optional(),
   createdAt: IsoDateTime,
   createdBy: z.string(),
 });

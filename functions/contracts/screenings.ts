@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { IntegrationModel } from './clinics';
+import { IntegrationModel } from './integration';
 import { ClinicId, IsoDateTime, Language, PageQuery, Ulid } from './common';
 
 /** Instruments with one shared answer scale and a summed total (PHQ-9, GAD-7): answers in item order. */

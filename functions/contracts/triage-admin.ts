@@ -15,6 +15,7 @@ export const TriageRuleSettings = TriageRuleSet.pick({
   urgentWithinHours: true,
   pcptsd5CutPoint: true,
   inHouseTiers: true,
+  screeningBundles: true,
 });
 export type TriageRuleSettings = z.infer<typeof TriageRuleSettings>;
 

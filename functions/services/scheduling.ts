@@ -13,7 +13,8 @@ import type {
   Slot,
   VisitType,
 } from '../contracts/scheduling';
-import { ClinicSchedulingSettings as SettingsSchema, TemplateList } from '../contracts/scheduling';
+import type { TemplateList } from '../contracts/scheduling';
+import { ClinicSchedulingSettings as SettingsSchema } from '../contracts/scheduling';
 import type * as z from 'zod';
 import { roleAllows } from '../domain/access/policy';
 import { DomainError } from '../domain/errors';

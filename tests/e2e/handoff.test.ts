@@ -42,25 +42,44 @@ const signIn = async (page: Page, displayName: string) => {
   await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
 };
 
-/** The remote video really plays (frames decoded) and media bytes arrive. */
-const expectRemoteVideo = async (page: Page) => {
-  const remote = page.getByLabel('Remote video').first();
-  await remote.waitFor({ timeout: 30_000 });
-  await expect
-    .poll(() => remote.evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth), {
-      timeout: 30_000,
-    })
-    .toBeGreaterThan(0);
-  await expect
-    .poll(
-      () =>
-        page
-          .locator('[data-inbound-bytes]')
-          .getAttribute('data-inbound-bytes')
-          .then((b) => Number(b ?? 0)),
-      { timeout: 30_000 },
+/** The call screen's own state, for a failure message that says where the call got stuck. */
+const callState = async (page: Page) =>
+  page
+    .locator('[data-call-status]')
+    .evaluate(
+      (el) =>
+        `${el.getAttribute('data-call-status')}, ${el.getAttribute('data-inbound-bytes')} bytes in, ${el.querySelectorAll('video[aria-label="Remote video"]').length} remote video(s)`,
+      undefined,
+      { timeout: 1_000 },
     )
-    .toBeGreaterThan(0);
+    .catch(() => 'no call stage');
+
+/** The remote video really plays (frames decoded) and media bytes arrive. */
+const expectRemoteVideo = async (page: Page, who: string) => {
+  try {
+    await expect
+      .poll(
+        () =>
+          page
+            .getByLabel('Remote video')
+            .first()
+            .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth, undefined, {
+              timeout: 1_000,
+            })
+            .catch(() => 0),
+        { timeout: 45_000 },
+      )
+      .toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () =>
+          Number(await page.locator('[data-inbound-bytes]').getAttribute('data-inbound-bytes')),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+  } catch (error) {
+    throw new Error(`${who}: no remote video (${await callState(page)})`, { cause: error });
+  }
 };
 
 describe('warm handoff in the browser', () => {
@@ -101,7 +120,7 @@ describe('warm handoff in the browser', () => {
     await pcp.getByRole('heading', { name: 'Before the call' }).waitFor();
     await bcm.getByRole('button', { name: 'Join the call' }).click();
     await pcp.getByRole('button', { name: 'Join the call' }).click();
-    await Promise.all([expectRemoteVideo(bcm), expectRemoteVideo(pcp)]);
+    await Promise.all([expectRemoteVideo(bcm, 'BCM'), expectRemoteVideo(pcp, 'PCP')]);
     // The BCM sees the patient's summary beside the video.
     await bcm.getByRole('complementary', { name: 'Patient summary' }).waitFor();
 
@@ -130,5 +149,50 @@ describe('warm handoff in the browser', () => {
     );
     expect(activity?.minutes).toBe(12);
     expect(activity?.kind).toBe('warm_handoff_video');
+  });
+
+  it('takes the exam-room tablet to the full-screen call when a BCM accepts', async () => {
+    const tokenOf = async (username: string) => {
+      const response = await fetch(`${platform.apiUrl}/local-auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
+      return ((await response.json()) as { idToken: string }).idToken;
+    };
+    const post = async (username: string, path: string, body: unknown) => {
+      const response = await fetch(`${platform.apiUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await tokenOf(username)}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBeLessThan(300);
+      return (await response.json()) as { handoffId: string; patientId: string };
+    };
+    const tablet = platform.users.find((u) => u.username === 'tablet.pine-ridge');
+    const [earlier] = await platform.store.handoffs.listRequestedBetween(
+      'pine-ridge',
+      new Date(Date.now() - 3_600_000).toISOString(),
+      new Date(Date.now() + 60_000).toISOString(),
+    );
+
+    const device = await newPage();
+    await signIn(device, 'Pine Ridge exam room 1');
+    await device.getByRole('heading', { name: 'Exam-room tablet' }).waitFor();
+
+    // The PCP asks from their own screen for the patient in exam room 1; the BCM accepts.
+    const requested = await post('dr.hale', '/clinics/pine-ridge/handoffs', {
+      patientId: earlier?.patientId,
+      urgency: 'routine',
+      deviceUserId: tablet?.userId,
+    });
+    await post('bcm.reyes', `/clinics/pine-ridge/handoffs/${requested.handoffId}/accept`, {});
+
+    await device.getByRole('heading', { name: 'Before the call' }).waitFor();
+    expect(device.url()).toContain(`/device/handoffs/${requested.handoffId}/call`);
+    await device.getByRole('button', { name: 'Start video' }).waitFor();
   });
 });

@@ -81,7 +81,8 @@ describe('patient mode on the shared tablet', () => {
     expect(stored).not.toMatch(/pending-screening|More than half|Several days|"answers"/);
   });
 
-  it('ends only when the care team presses and holds, not on a short click', async () => {
+  it('ends only with the staff PIN and a press-and-hold, not on a short click', async () => {
+    await page.getByLabel('Staff PIN to end patient mode (4–8 digits)').fill('2468');
     await page.getByRole('button', { name: 'Hand tablet to patient' }).click();
     await page.getByRole('heading', { name: /Choose your language/ }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
@@ -93,7 +94,17 @@ describe('patient mode on the shared tablet', () => {
     expect(await dialog.innerText()).toContain('Ruth Tso');
     const leave = dialog.getByRole('button', { name: 'Delete answers and leave' });
 
-    // A short click does nothing.
+    // A wrong PIN, even held, does nothing.
+    await dialog.getByLabel('Staff PIN').fill('1111');
+    await leave.hover();
+    await page.mouse.down();
+    await page.waitForTimeout(2_300);
+    await page.mouse.up();
+    await dialog.getByText('That is not the PIN').waitFor();
+    expect(await page.getByText('Question 2 of 16').isVisible()).toBe(true);
+
+    // With the right PIN a short click still does nothing.
+    await dialog.getByLabel('Staff PIN').fill('2468');
     await leave.click();
     await page.waitForTimeout(2_500);
     expect(await dialog.isVisible()).toBe(true);

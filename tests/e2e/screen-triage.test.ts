@@ -65,6 +65,7 @@ describe('screen → triage in the browser', () => {
       .click();
     await page.getByRole('heading', { name: 'Wren Talbot' }).waitFor();
 
+    await page.getByLabel('Staff PIN to end patient mode (4–8 digits)').fill('1357');
     await page.getByRole('button', { name: 'Hand tablet to patient' }).click();
     await page.getByRole('heading', { name: /Choose your language/ }).waitFor();
     // Patient mode shows no staff navigation and no other patient's data.
@@ -93,6 +94,10 @@ describe('screen → triage in the browser', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByRole('heading', { name: /Thank you/ }).waitFor();
     await page.getByRole('button', { name: 'Show result to care team' }).click();
+    // The result is for staff: the PIN set at hand-over opens it.
+    const gate = page.getByRole('dialog', { name: 'Show the result?' });
+    await gate.getByLabel('Staff PIN').fill('1357');
+    await gate.getByRole('button', { name: 'Show result' }).click();
 
     await page.getByRole('heading', { name: 'Screening result: Wren Talbot' }).waitFor();
     const text = await page.locator('main').innerText();

@@ -51,6 +51,7 @@ describe('Spanish PHQ-9 → C-SSRS → safety protocol, PCP alerted in real time
       .getByRole('link', { name: /García, Marisol/ })
       .click();
     await tablet.getByLabel('Questionnaires').selectOption('chronic-disease');
+    await tablet.getByLabel('Staff PIN to end patient mode (4–8 digits)').fill('8642');
     await tablet.getByRole('button', { name: 'Hand tablet to patient' }).click();
     await tablet.getByRole('button', { name: 'Español' }).click();
 
@@ -88,6 +89,9 @@ describe('Spanish PHQ-9 → C-SSRS → safety protocol, PCP alerted in real time
 
     // The care team sees the structured disposition.
     await tablet.getByRole('button', { name: 'Show result to care team' }).click();
+    const gate = tablet.getByRole('dialog', { name: 'Show the result?' });
+    await gate.getByLabel('Staff PIN').fill('8642');
+    await gate.getByRole('button', { name: 'Show result' }).click();
     await tablet.getByText('The patient stays with staff.').waitFor();
     const card = await tablet.locator('.disposition-card').innerText();
     expect(card).toContain('Safety protocol now');

@@ -1,17 +1,13 @@
-import type { InstrumentId } from '../../contracts/screenings';
+import type { ScreeningBundle } from '../../contracts/clinics';
 
-export interface ScreeningBundle {
-  id: string;
-  label: string;
-  instruments: readonly InstrumentId[];
-}
+export type { ScreeningBundle };
 
 /**
  * The screening sets staff choose from when they hand the tablet over. The seed's examples (§3.1):
- * new patients get the brief screens, chronic-disease visits the PHQ-9. Not yet a clinic setting:
- * every clinic gets these until per-clinic bundles are stored (docs/clinical-rules.md).
+ * new patients get the brief screens, chronic-disease visits the PHQ-9. Product defaults:
+ * a clinic's own sets (its rule set's `screeningBundles`) replace them (docs/clinical-rules.md).
  */
-export const DEFAULT_SCREENING_BUNDLES: readonly ScreeningBundle[] = [
+export const DEFAULT_SCREENING_BUNDLES: ScreeningBundle[] = [
   { id: 'standard', label: 'PHQ-9 and GAD-7', instruments: ['PHQ9', 'GAD7'] },
   {
     id: 'new-patient',

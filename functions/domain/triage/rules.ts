@@ -59,6 +59,35 @@ const thresholdIssues = (
 
 const PCPTSD5_ITEMS = 5;
 
+/** A screener and the instrument it continues into cannot be handed over together. */
+const PAIRS = [
+  ['PHQ2', 'PHQ9'],
+  ['GAD2', 'GAD7'],
+] as const;
+
+const bundleIssues = (rules: TriageRuleSet): FieldIssue[] => {
+  const bundles = rules.screeningBundles ?? [];
+  const issues: FieldIssue[] = [];
+  const seen = new Set<string>();
+  bundles.forEach((bundle, index) => {
+    const field = `screeningBundles.${index}`;
+    if (seen.has(bundle.id)) issues.push({ field: `${field}.id`, message: 'must be unique' });
+    seen.add(bundle.id);
+    if (new Set(bundle.instruments).size !== bundle.instruments.length) {
+      issues.push({ field: `${field}.instruments`, message: 'must list each instrument once' });
+    }
+    for (const [screener, full] of PAIRS) {
+      if (bundle.instruments.includes(screener) && bundle.instruments.includes(full)) {
+        issues.push({
+          field: `${field}.instruments`,
+          message: `cannot hold both ${screener} and ${full}: a positive ${screener} continues into the ${full}`,
+        });
+      }
+    }
+  });
+  return issues;
+};
+
 /**
  * Checks a rule set beyond its zod shape: the thresholds must cut each instrument's 0..maxTotal
  * range into ordered dispositions. Field paths are relative to the rule set (e.g.
@@ -88,6 +117,6 @@ export const validateTriageRules = (rules: TriageRuleSet): FieldIssue[] => {
       message: `must be a whole number from 1 to ${PCPTSD5_ITEMS} (count of "yes" answers)`,
     });
   }
-  issues.push(...inHouseTierIssues(rules));
+  issues.push(...inHouseTierIssues(rules), ...bundleIssues(rules));
   return issues;
 };

@@ -119,7 +119,9 @@ describe('booking', () => {
     expect(new Set(others.map((r) => r.status))).toEqual(new Set([409]));
     const stored = await suite.deps.store.slots.get(CLINIC_A, slot.slotId);
     expect(stored?.status).toBe('booked');
-    const winner = bookingOf(replies.find((r) => r.status === 201) ?? replies[0]!);
+    const won = replies.find((r) => r.status === 201);
+    if (!won) throw new Error('no booking won');
+    const winner = bookingOf(won);
     expect(stored?.booking?.bookingId).toBe(winner.bookingId);
   });
 

@@ -24,6 +24,10 @@ const expected: Record<Role, Action[]> = {
     'safety.write',
     'safety.read',
     'safety.summary',
+    'schedule.read',
+    'schedule.book',
+    'schedule.join',
+    'schedule.metrics',
   ],
   ma: [
     'clinic.read',
@@ -33,6 +37,9 @@ const expected: Record<Role, Action[]> = {
     'screening.submit',
     'screening.read',
     'safety.summary',
+    'schedule.read',
+    'schedule.book',
+    'schedule.join',
   ],
   bcm: [
     'clinic.read',
@@ -44,6 +51,10 @@ const expected: Record<Role, Action[]> = {
     'safety.write',
     'safety.read',
     'safety.summary',
+    'schedule.read',
+    'schedule.book',
+    'schedule.join',
+    'schedule.metrics',
   ],
   psychiatrist: [
     'clinic.read',
@@ -52,8 +63,16 @@ const expected: Record<Role, Action[]> = {
     'screening.read',
     'safety.read',
     'safety.summary',
+    'schedule.read',
   ],
-  admin: ['clinic.read', 'clinic.configure', 'staff.read', 'audit.read'],
+  admin: [
+    'clinic.read',
+    'clinic.configure',
+    'staff.read',
+    'audit.read',
+    'schedule.configure',
+    'schedule.metrics',
+  ],
   tablet: ['clinic.read', 'screening.submit'],
 };
 

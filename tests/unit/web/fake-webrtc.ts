@@ -81,6 +81,7 @@ export interface FakeTransceiver {
     replaceTrack(t: FakeTrack | null): Promise<void>;
     setStreams(...streams: FakeStream[]): void;
   };
+  stop(): void;
 }
 
 const transceiver = (
@@ -97,7 +98,16 @@ const transceiver = (
     },
     setStreams: () => undefined,
   };
-  return { mid, direction, receiver: { track: new FakeTrack(kind) }, sender };
+  const t: FakeTransceiver = {
+    mid,
+    direction,
+    receiver: { track: new FakeTrack(kind) },
+    sender,
+    stop: () => {
+      t.direction = 'stopped';
+    },
+  };
+  return t;
 };
 
 export class FakeNetwork {

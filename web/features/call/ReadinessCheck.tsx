@@ -30,19 +30,25 @@ export function ReadinessCheck({
   useEffect(() => {
     let cancelled = false;
     const streams: MediaStream[] = [];
+    // All three at once: every second before the call counts.
+    void checkConnectivity(apiUrl).then((reachable) => {
+      if (!cancelled) setNetwork(reachable);
+    });
     void (async () => {
-      const camera = await checkDevice('camera', choice);
-      const microphone = await checkDevice('microphone', choice);
-      for (const opened of [camera.stream, microphone.stream]) if (opened) streams.push(opened);
-      if (cancelled) return;
+      const [camera, microphone] = await Promise.all([
+        checkDevice('camera', choice),
+        checkDevice('microphone', choice),
+      ]);
+      const opened = [camera.stream, microphone.stream].filter((m) => m !== undefined);
+      // Checks that finished after the screen moved on (to the call) release their devices at once.
+      if (cancelled) return opened.forEach((m) => m.getTracks().forEach((t) => t.stop()));
+      streams.push(...opened);
       setCamera(camera.result);
       setMicrophone(microphone.result);
       if (camera.stream && preview.current) preview.current.srcObject = camera.stream;
       // Labels are only filled in once permission was granted.
       const found = await listCallDevices().catch(() => undefined);
       if (found && !cancelled) setDevices(found);
-      const reachable = await checkConnectivity(apiUrl);
-      if (!cancelled) setNetwork(reachable);
     })();
     // The preview's stream is released before the call client opens its own.
     return () => {

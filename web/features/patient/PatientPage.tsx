@@ -1,8 +1,8 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useApi } from '@lib/api';
 import { useClinic } from '@lib/clinic';
-import type { Patient } from '@lib/contracts';
+import type { Patient, ScreeningBundle } from '@lib/contracts';
 import { paths } from '@lib/paths';
 import { queryKeys, usePatient } from '@lib/queries';
 import { ScreeningTable } from '@lib/ui/screenings';
@@ -53,7 +53,8 @@ function PatientDetails({ patient }: { patient: Patient }) {
   const now = useNow();
   const age = ageOn(patient.dateOfBirth, isoDateIn(now, timeZone));
   const name = `${patient.givenName} ${patient.familyName}`;
-  const [bundleId, setBundleId] = useState('standard');
+  const bundles = useScreeningBundles(clinicId);
+  const [bundleId, setBundleId] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [pinError, setPinError] = useState(false);
   const handOver = () => {
@@ -66,10 +67,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
     else patientModePin.set(pin);
     void navigate(paths.screen(clinicId, patient.patientId, bundle.instruments));
   };
-  const bundle = DEFAULT_SCREENING_BUNDLES.find((b) => b.id === bundleId) ?? {
-    id: 'standard',
-    instruments: ['PHQ9', 'GAD7'] as const,
-  };
+  const bundle = bundles.find((b) => b.id === bundleId) ?? bundles[0] ?? DEFAULT_BUNDLE;
   return (
     <>
       <title>{`${name} — Behavioral health consult`}</title>
@@ -106,7 +104,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
           <button type="button" className="button button-primary button-large" onClick={handOver}>
             Hand tablet to patient
           </button>
-          <BundlePicker value={bundle.id} onChange={setBundleId} />
+          <BundlePicker bundles={bundles} value={bundle.id} onChange={setBundleId} />
           <div className="field">
             <label htmlFor="patient-mode-pin">Staff PIN to end patient mode (4–8 digits)</label>
             <input
@@ -125,7 +123,7 @@ function PatientDetails({ patient }: { patient: Patient }) {
             <p className="hint" id="patient-mode-pin-hint">
               {pinError
                 ? 'Use 4 to 8 digits, or leave it empty.'
-                : 'Kept only on this screen’s memory. Without one, ending patient mode needs a new sign-in.'}
+                : 'Kept only in this tab’s memory. Without one, ending patient mode needs a new sign-in.'}
             </p>
           </div>
           <DownloadFhirButton patientId={patient.patientId} />
@@ -221,13 +219,35 @@ function ScreeningHistory({ patientId }: { patientId: string }) {
   );
 }
 
-/** Which questionnaires the tablet will ask (the seed's screening sets). */
-function BundlePicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+const DEFAULT_BUNDLE = { id: 'standard', label: 'PHQ-9 and GAD-7', instruments: ['PHQ9', 'GAD7'] };
+
+/** The clinic's screening sets (its current rule set), or the product defaults until loaded. */
+function useScreeningBundles(clinicId: string): ScreeningBundle[] {
+  const api = useApi();
+  const rules = useQuery({
+    queryKey: ['screening-bundles', clinicId],
+    queryFn: ({ signal }) =>
+      api.call('getTriageRules', { params: { clinicId }, query: { limit: 1 }, signal }),
+    staleTime: 60_000,
+  });
+  return rules.data?.current.screeningBundles ?? DEFAULT_SCREENING_BUNDLES;
+}
+
+/** Which questionnaires the tablet will ask (the clinic's screening sets). */
+function BundlePicker({
+  bundles,
+  value,
+  onChange,
+}: {
+  bundles: readonly ScreeningBundle[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor="screening-bundle">Questionnaires</label>
       <select id="screening-bundle" value={value} onChange={(e) => onChange(e.target.value)}>
-        {DEFAULT_SCREENING_BUNDLES.map((b) => (
+        {bundles.map((b) => (
           <option key={b.id} value={b.id}>
             {b.label}
           </option>

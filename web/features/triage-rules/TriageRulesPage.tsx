@@ -6,6 +6,7 @@ import { describeError, isApiError, useApi, type ApiResponse } from '@lib/api';
 import { useClinic } from '@lib/clinic';
 import { routes, type TriageRuleSet } from '@lib/contracts';
 import { getInstrument } from '@lib/instruments';
+import { ScopeAndBundles, scopeSettingsOf } from './ScopeAndBundles';
 import { paths } from '@lib/paths';
 import { queryKeys } from '@lib/queries';
 import { formatDateTime } from '@lib/time';
@@ -253,7 +254,11 @@ function RulesForm({
     defaultValues: toForm(current),
     shouldFocusError: true,
   });
-  const { errors, isDirty } = form.formState;
+  const { errors, isDirty: formDirty } = form.formState;
+  const [scope, setScope] = useState(() => scopeSettingsOf(current));
+  const [scopeDirty, setScopeDirty] = useState(false);
+  const [scopeErrors, setScopeErrors] = useState<string[]>([]);
+  const isDirty = formDirty || scopeDirty;
   const watched = useWatch({ control: form.control });
 
   const publish = useMutation({
@@ -278,6 +283,7 @@ function RulesForm({
         return;
       }
       const rest: string[] = [];
+      const scopeIssues: string[] = [];
       let first = true;
       for (const issue of error.fields) {
         const name = issue.field.startsWith('body.')
@@ -286,10 +292,13 @@ function RulesForm({
         if (name) {
           form.setError(name, { type: 'server', message: issue.message }, { shouldFocus: first });
           first = false;
+        } else if (/^body\.(inHouseTiers|screeningBundles)/.test(issue.field)) {
+          scopeIssues.push(`${issue.field.slice('body.'.length)}: ${issue.message}`);
         } else {
           rest.push(`${issue.field}: ${issue.message}`);
         }
       }
+      setScopeErrors(scopeIssues);
       setGeneral(
         error.fields.length > 0 && rest.length === 0
           ? 'Some settings are not valid: see the fields marked below.'
@@ -301,7 +310,9 @@ function RulesForm({
   const onSubmit = form.handleSubmit((body) => {
     setGeneral(null);
     onPublished(null);
-    publish.mutate(body);
+    setScopeErrors([]);
+    // The rule set is published whole: scope and screening sets travel with the thresholds.
+    publish.mutate({ ...body, ...scope });
   });
 
   const settings = toSettings({ ...toForm(current), ...watched } as RulesForm);
@@ -427,6 +438,14 @@ function RulesForm({
             sensitive cut, 4 the most efficient).
           </p>
         </fieldset>
+        <ScopeAndBundles
+          value={scope}
+          errors={scopeErrors}
+          onChange={(next) => {
+            setScope(next);
+            setScopeDirty(true);
+          }}
+        />
         <div className="actions">
           <button
             type="submit"

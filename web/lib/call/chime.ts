@@ -9,6 +9,8 @@ import {
   LogLevel,
   MeetingSessionStatusCode,
   type AudioVideoObserver,
+  type MeetingSession,
+  type MeetingSessionConfiguration,
   type MeetingSessionStatus,
   type VideoTileState,
 } from 'amazon-chime-sdk-js';
@@ -35,11 +37,25 @@ export const statusAfterStop = (status: MeetingSessionStatus): CallStatus | unde
   return ENDED.has(status.statusCode()) ? 'ended' : 'failed';
 };
 
-export const createChimeCallClient = (join: CallJoin): CallClient => {
+const defaultSession = (configuration: MeetingSessionConfiguration): MeetingSession => {
   // WARN: the SDK's INFO logs include the join URLs and attendee ids.
   const logger = new ConsoleLogger('call', LogLevel.WARN);
   const devices = new DefaultDeviceController(logger, { enableWebAudio: false });
-  const session = new DefaultMeetingSession(chimeConfiguration(join), logger, devices);
+  return new DefaultMeetingSession(configuration, logger, devices);
+};
+
+export interface ChimeCallOptions {
+  /** Tests drive the client through a fake session; the browser gets the SDK's own. */
+  createSession?: (
+    configuration: MeetingSessionConfiguration,
+  ) => Pick<MeetingSession, 'audioVideo'>;
+}
+
+export const createChimeCallClient = (
+  join: CallJoin,
+  options: ChimeCallOptions = {},
+): CallClient => {
+  const session = (options.createSession ?? defaultSession)(chimeConfiguration(join));
   const av = session.audioVideo;
   const events = createCallEvents();
   const remote = new Map<number, string>();

@@ -241,6 +241,13 @@ export const createLocalWebRtcClient = (
       transceiver.sender.setStreams?.(local);
       peer.sending[kind] = transceiver;
     }
+    // Our own offer's transceivers, left unpaired by a rollback, must not keep holding the camera.
+    const adopted = Object.values(peer.sending);
+    for (const t of peer.pc.getTransceivers()) {
+      if (t.mid !== null || adopted.includes(t)) continue;
+      await t.sender.replaceTrack(null);
+      t.stop();
+    }
   };
 
   const flushCandidates = async (peer: Peer) => {
