@@ -56,9 +56,7 @@ describe('Spanish PHQ-9 → C-SSRS → safety protocol, PCP alerted in real time
     await tablet.getByRole('button', { name: 'Español' }).click();
 
     // Pfizer's Spanish PHQ-9, one question per screen.
-    await tablet
-      .getByRole('heading', { name: 'Poco interés o placer en hacer cosas' })
-      .waitFor();
+    await tablet.getByRole('heading', { name: 'Poco interés o placer en hacer cosas' }).waitFor();
     for (let n = 1; n <= 8; n += 1) await answer(`Pregunta ${n} de 9`, 'Ningún día');
     // Item 9 above 0: the C-SSRS screener comes next (three questions until Q2 says otherwise).
     await answer('Pregunta 9 de 9', 'Varios días');

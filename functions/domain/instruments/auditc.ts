@@ -56,7 +56,7 @@ export const auditC: CatalogDefinition = {
   wording: {
     en:
       'WHO AUDIT questions 1–3 and answer options (Babor et al. 2001), matched by several ' +
-      'independent reproductions; the WHO manual\'s own page was not retrieved.',
+      "independent reproductions; the WHO manual's own page was not retrieved.",
   },
   loinc: { panel: '72109-2', total: '75626-2' },
   source:

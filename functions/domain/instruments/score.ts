@@ -74,10 +74,7 @@ export const scoreValidAnswers = (response: ScaleResponse): InstrumentScore => {
  * questionnaire is rejected, never scored, because a low partial total would look like a
  * reassuring result.
  */
-export const scoreInstrument = (
-  response: ScaleResponse,
-  fieldPrefix: string,
-): InstrumentScore => {
+export const scoreInstrument = (response: ScaleResponse, fieldPrefix: string): InstrumentScore => {
   const issues = answerIssues(response, fieldPrefix);
   if (issues.length > 0) {
     const name = getInstrument(response.instrument).name;

@@ -176,6 +176,15 @@ describe('catalog instruments at the API', () => {
       body: { ...settings, inHouseTiers: ['tier1', 'tier1'] },
     });
     expect(fieldsOf(duplicate)).toEqual(['body.inHouseTiers']);
+    const pair = await invoke('publishTriageRules', {
+      sub: admin,
+      params: { clinicId: CLINIC_A },
+      body: {
+        ...settings,
+        screeningBundles: [{ id: 'x', label: 'Both', instruments: ['PHQ2', 'PHQ9'] }],
+      },
+    });
+    expect(fieldsOf(pair)).toEqual(['body.screeningBundles.0.instruments']);
     const bad = await invoke('publishTriageRules', {
       sub: admin,
       params: { clinicId: CLINIC_A },
@@ -186,9 +195,21 @@ describe('catalog instruments at the API', () => {
     const published = await invoke('publishTriageRules', {
       sub: admin,
       params: { clinicId: CLINIC_A },
-      body: { ...settings, pcptsd5CutPoint: 4 },
+      body: {
+        ...settings,
+        pcptsd5CutPoint: 4,
+        inHouseTiers: ['tier1'],
+        screeningBundles: [
+          { id: 'new-patient', label: 'New patient', instruments: ['PHQ2', 'GAD2', 'PCPTSD5'] },
+        ],
+      },
     });
     expect(published.status).toBe(200);
+    const reread = await invoke('getTriageRules', { sub: ma, params: { clinicId: CLINIC_A } });
+    expect(reread.body.current).toMatchObject({
+      inHouseTiers: ['tier1'],
+      screeningBundles: [{ id: 'new-patient', instruments: ['PHQ2', 'GAD2', 'PCPTSD5'] }],
+    });
 
     const second = await submit({ language: 'en', responses: [ptsd] });
     expect(second.body).toMatchObject({

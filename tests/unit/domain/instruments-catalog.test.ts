@@ -262,6 +262,15 @@ describe('catalog definitions', () => {
     );
     expect(text('AUDITC', 'auditc.1')).toBe('How often do you have a drink containing alcohol?');
     expect(text('AHCHRSN', 'ahchrsn.1')).toBe('What is your living situation today?');
+    expect(getCatalogDefinition('AHCHRSN').items[6]?.stem?.en).toBe(
+      'Because violence and abuse happens to a lot of people and affects their health we are ' +
+        'asking the following questions.',
+    );
+    // Every offered language says what its wording was checked against.
+    for (const definition of definitions) {
+      for (const language of definition.languages)
+        expect(definition.wording[language]).toMatch(/\S/);
+    }
   });
 });
 

@@ -77,6 +77,22 @@ describe('instrument definitions', () => {
     ]);
   });
 
+  it('uses Pfizer’s Spanish (USA) PHQ-9 wording', () => {
+    expect(phq9.preamble.es).toBe(
+      'Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?',
+    );
+    expect(phq9.items[8]?.text.es).toBe(
+      'Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera',
+    );
+    expect(phq9.answerOptions.map((option) => option.label.es)).toEqual([
+      'Ningún día',
+      'Varios días',
+      'Más de la mitad de los días',
+      'Casi todos los días',
+    ]);
+    expect(gad7.answerOptions.every((option) => option.label.es === undefined)).toBe(true);
+  });
+
   it('offers only languages whose text is present for every string', () => {
     for (const definition of Object.values(instruments)) {
       const texts = [

@@ -4,6 +4,7 @@ import { bodyFieldErrors, describeError, isApiError, useApi } from '@lib/api';
 import type { Slot } from '@lib/contracts';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { kindLabel, localTimeOf } from './schedule';
+import { UpcomingVisits } from './UpcomingVisits';
 
 interface Props {
   clinicId: string;
@@ -128,6 +129,7 @@ export function BookingDialog({ clinicId, slot, onDone, onCancel }: Props) {
               Change
             </button>
           </p>
+          <UpcomingVisits clinicId={clinicId} patientId={patient.patientId} />
           {sessions.data && (
             <p className="session-count" aria-live="polite">
               This will be session {next} of the episode (cap {sessions.data.cap}).{' '}
