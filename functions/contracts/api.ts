@@ -4,7 +4,7 @@
  * all read. Pure data and zod schemas: importing it pulls in no runtime code.
  */
 import type * as z from 'zod';
-import { ClinicParams, ClinicView, Me } from './clinics';
+import { ClinicDirectory, ClinicParams, ClinicView, Me } from './clinics';
 import { FhirBundle } from './fhir';
 import { PageQuery, pageOf } from './common';
 import {
@@ -105,6 +105,16 @@ export const routes = {
     writes: false,
     params: ClinicParams,
     response: ClinicView,
+    successStatus: 200,
+  }),
+  getClinicDirectory: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/directory',
+    summary: "The clinic's staff and exam-room tablets (names and roles)",
+    handler: 'get-clinic-directory',
+    writes: false,
+    params: ClinicParams,
+    response: ClinicDirectory,
     successStatus: 200,
   }),
   searchPatients: route({
@@ -418,7 +428,7 @@ export const routes = {
     path: '/clinics/{clinicId}/handoff-metrics',
     summary: 'Requested / accepted / fallen back and median time-to-accept and time-to-connect',
     handler: 'get-handoff-metrics',
-    writes: false,
+    writes: true, // a refused role's audit event
     params: ClinicParams,
     query: HandoffMetricsQuery,
     response: HandoffMetrics,
@@ -488,7 +498,7 @@ export const routes = {
     path: '/clinics/{clinicId}/slots/earliest',
     summary: 'The earliest open slots fitting a visit within N hours (the triage fallback)',
     handler: 'find-earliest-slots',
-    writes: false,
+    writes: true, // a refused role's audit event
     params: ClinicParams,
     query: EarliestSlotsQuery,
     response: EarliestSlots,
@@ -575,7 +585,7 @@ export const routes = {
     path: '/clinics/{clinicId}/schedule-metrics',
     summary: 'Show and no-show rates per clinic and provider over a date range',
     handler: 'get-schedule-metrics',
-    writes: false,
+    writes: true, // a refused role's audit event
     params: ClinicParams,
     query: MetricsQuery,
     response: ScheduleMetrics,
@@ -586,7 +596,7 @@ export const routes = {
     path: '/clinics/{clinicId}/schedule-templates',
     summary: "The clinic's provider templates and the providers who may have one",
     handler: 'list-schedule-templates',
-    writes: false,
+    writes: true, // a refused role's audit event
     params: ClinicParams,
     query: TemplateListQuery,
     response: TemplateList,
@@ -608,7 +618,7 @@ export const routes = {
     path: '/clinics/{clinicId}/scheduling-settings',
     summary: "The clinic's scheduling settings (release hours, session cap, horizon …)",
     handler: 'get-scheduling-settings',
-    writes: false,
+    writes: true, // a refused role's audit event
     params: ClinicParams,
     response: ClinicSchedulingSettings,
     successStatus: 200,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ClinicId, IsoDateTime, Role, TimeZone } from './common';
+import { ClinicId, IsoDateTime, Role, TimeZone, UserId } from './common';
 import { DEFAULT_HANDOFF_SETTINGS, HandoffSettings } from './handoff';
 import { IntegrationModel } from './integration';
 import { InstrumentId } from './screenings';
@@ -100,3 +100,14 @@ export const ClinicView = Clinic.pick({
   triageRuleVersion: true,
 });
 export type ClinicView = z.infer<typeof ClinicView>;
+
+/** Who works in the clinic (names and roles, no PHI): for adding a colleague to a call or choosing the room's tablet. */
+export const DirectoryEntry = z.object({
+  userId: UserId,
+  displayName: z.string(),
+  role: Role,
+  room: z.string().optional(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
+export const ClinicDirectory = z.object({ members: z.array(DirectoryEntry) });
+export type ClinicDirectory = z.infer<typeof ClinicDirectory>;

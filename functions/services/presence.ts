@@ -5,6 +5,7 @@ import { assertAllowed, roleAllows } from '../domain/access/policy';
 import type { Membership } from '../domain/model';
 import type { Deps, RequestContext } from '../ports/context';
 import { loadActor } from './access';
+import { clinicMemberships } from './members';
 
 export const isFresh = (presence: Pick<Presence, 'lastSeenAt'>, now: Date): boolean =>
   now.getTime() - Date.parse(presence.lastSeenAt) <= PRESENCE_FRESH_SECONDS * 1000;
@@ -22,14 +23,8 @@ export const clinicMembersWith = async (
   clinicId: ClinicId,
   role: Membership['role'],
 ): Promise<string[]> => {
-  const users: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.memberships.listForClinic(clinicId, { limit: 100, cursor });
-    users.push(...page.items.filter((m) => m.role === role).map((m) => m.userId));
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  return users;
+  const members = await clinicMemberships(deps, clinicId);
+  return members.filter((m) => m.role === role).map((m) => m.userId);
 };
 
 /** BCMs of the clinic who are on duty for it with a fresh heartbeat: the ones a request pages. */

@@ -6,8 +6,8 @@
 import type { Patient } from '../contracts/patients';
 import type { ScreeningResult } from '../contracts/screenings';
 import { patientLabel } from '../domain/handoff/summary';
-import type { Membership } from '../domain/model';
 import type { Deps } from '../ports/context';
+import { clinicMemberships } from './members';
 import { pushToUsers } from './notify';
 
 /** Item 9 above 0, or a C-SSRS at moderate or high risk (its flag is then critical). */
@@ -23,27 +23,13 @@ const alertMessage = (result: ScreeningResult): string =>
     ? 'C-SSRS high risk: the patient stays with staff; start the safety protocol now'
     : 'Suicide-risk item positive: see the patient before they leave the room';
 
-const clinicMembers = async (deps: Deps, clinicId: string): Promise<Membership[]> => {
-  const members: Membership[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.memberships.listForClinic(clinicId, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    members.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return members;
-};
-
 export const alertPcpsOfSafetyFlag = async (
   deps: Deps,
   patient: Patient,
   result: ScreeningResult,
 ): Promise<{ delivered: number }> => {
   if (!isSafetyPositive(result)) return { delivered: 0 };
-  const pcps = (await clinicMembers(deps, result.clinicId))
+  const pcps = (await clinicMemberships(deps, result.clinicId))
     .filter((member) => member.role === 'pcp')
     .map((member) => member.userId);
   return pushToUsers(deps, pcps, {

@@ -20,6 +20,7 @@ import {
 const routeAction = {
   getMe: null,
   getClinic: 'clinic.read',
+  getClinicDirectory: 'clinic.read',
   searchPatients: 'patient.search',
   registerPatient: 'patient.create',
   getPatient: 'patient.read',

@@ -8,6 +8,7 @@ import {
   sdpSessionId,
   weakLinkTracker,
 } from '../../../web/lib/call/signal';
+import { inboundBytesOf, linkSampleOf } from '../../../web/lib/call/stats';
 
 const signal = (meetingId: string, fromAttendeeId: string, data: unknown) =>
   ServerMessage.parse({ type: 'call.signal', meetingId, fromAttendeeId, data });
@@ -91,5 +92,33 @@ describe('weak link', () => {
     ]);
     expect([ok, lossy, lossy, lossy].map(weak)).toEqual([false, false, false, true]);
     expect(weak({ limitation: 'cpu' })).toBe(false);
+  });
+});
+
+describe('stats reports', () => {
+  const report = (...stats: Record<string, unknown>[]) =>
+    new Map(stats.map((s, i) => [String(i), s]));
+
+  it('sums received bytes over every inbound stream of every connection', () => {
+    const a = report(
+      { type: 'inbound-rtp', kind: 'video', bytesReceived: 900 },
+      { type: 'inbound-rtp', kind: 'audio', bytesReceived: 100 },
+      { type: 'outbound-rtp', kind: 'video', bytesSent: 5_000 },
+    );
+    expect(inboundBytesOf(a)).toBe(1_000);
+    expect(inboundBytesOf(undefined)).toBe(0);
+  });
+
+  it('takes the worst link: bandwidth-limited video or the highest reported loss', () => {
+    const fine = report(
+      { type: 'outbound-rtp', kind: 'video', qualityLimitationReason: 'none' },
+      { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0.01 },
+    );
+    const limited = report(
+      { type: 'outbound-rtp', kind: 'video', qualityLimitationReason: 'bandwidth' },
+      { type: 'remote-inbound-rtp', kind: 'audio', fractionLost: 0.3 },
+    );
+    expect(linkSampleOf([fine])).toEqual({ fractionLost: 0.01 });
+    expect(linkSampleOf([fine, limited])).toEqual({ limitation: 'bandwidth', fractionLost: 0.3 });
   });
 });

@@ -18,6 +18,7 @@ import type { CallJoin } from '../contracts';
 import { chimeConfiguration } from './chime-config';
 import type { DeviceChoice } from './devices';
 import { createCallEvents } from './events';
+import { inboundBytesOf } from './stats';
 import type { CallClient, CallStatus, RemoteTile } from './types';
 
 /**
@@ -193,15 +194,6 @@ export const createChimeCallClient = (
 
     on: (event, listener) => events.on(event, listener),
 
-    async inboundBytes() {
-      const report = await av.getRTCPeerConnectionStats();
-      let total = 0;
-      report?.forEach((s: Record<string, unknown>) => {
-        if (s.type === 'inbound-rtp' && typeof s.bytesReceived === 'number') {
-          total += s.bytesReceived;
-        }
-      });
-      return total;
-    },
+    inboundBytes: async () => inboundBytesOf(await av.getRTCPeerConnectionStats()),
   };
 };

@@ -3,18 +3,11 @@
  * servers) with signalling over the paging socket. Whoever hears a `hello` offers to its sender;
  * if both offer at once the larger attendee id yields (perfect negotiation), so it never glares.
  */
-import type { CallJoin } from '../contracts';
-import type { SignalData } from '../contracts';
+import type { CallJoin, SignalData } from '../contracts';
 import { audioConstraints, listCallDevices, videoConstraints, type DeviceChoice } from './devices';
 import { createCallEvents } from './events';
-import {
-  drivesRestart,
-  incomingSignal,
-  isPolite,
-  sdpSessionId,
-  weakLinkTracker,
-  type LinkSample,
-} from './signal';
+import { drivesRestart, incomingSignal, isPolite, sdpSessionId, weakLinkTracker } from './signal';
+import { inboundBytesOf, linkSampleOf } from './stats';
 import type { CallClient, RemoteTile, SignalChannel } from './types';
 
 export interface LocalWebRtcOptions {
@@ -323,33 +316,15 @@ export const createLocalWebRtcClient = (
     return next;
   };
 
-  const sampleLink = async (): Promise<LinkSample> => {
-    const sample: LinkSample = {};
-    for (const peer of peers.values()) {
-      const report = await peer.pc.getStats();
-      report.forEach((s: Record<string, unknown>) => {
-        if (
-          s.type === 'outbound-rtp' &&
-          s.kind === 'video' &&
-          typeof s.qualityLimitationReason === 'string'
-        ) {
-          if (s.qualityLimitationReason !== 'none') sample.limitation = s.qualityLimitationReason;
-        }
-        if (s.type === 'remote-inbound-rtp' && typeof s.fractionLost === 'number') {
-          sample.fractionLost = Math.max(sample.fractionLost ?? 0, s.fractionLost);
-        }
-      });
-    }
-    return sample;
-  };
+  const reports = () => Promise.all([...peers.values()].map((p) => p.pc.getStats()));
 
   const watchLink = () => {
     const weak = weakLinkTracker();
     timers.push(
       window.setInterval(() => {
         if (!videoEnabled || peers.size === 0) return;
-        void sampleLink().then(
-          (sample) => weak(sample) && events.suggestAudioOnly(),
+        void reports().then(
+          (all) => weak(linkSampleOf(all)) && events.suggestAudioOnly(),
           () => undefined,
         );
       }, options.statsIntervalMs ?? 2_000),
@@ -495,15 +470,7 @@ export const createLocalWebRtcClient = (
     on: (event, listener) => events.on(event, listener),
 
     async inboundBytes() {
-      let total = 0;
-      for (const peer of peers.values()) {
-        const report = await peer.pc.getStats();
-        report.forEach((s: Record<string, unknown>) => {
-          if (s.type === 'inbound-rtp' && typeof s.bytesReceived === 'number')
-            total += s.bytesReceived;
-        });
-      }
-      return total;
+      return (await reports()).reduce((sum, report) => sum + inboundBytesOf(report), 0);
     },
   };
 };
