@@ -98,7 +98,11 @@ describe('custom domain, eu-west-1, existing WebACL', () => {
   });
 
   it('allows CORS and Cognito redirects for exactly that origin', () => {
-    const [, api] = onlyResource(template, 'AWS::ApiGatewayV2::Api');
+    const httpApis = resourcesOf(template, 'AWS::ApiGatewayV2::Api').filter(
+      ([, resource]) => resource.Properties.ProtocolType === 'HTTP',
+    );
+    expect(httpApis).toHaveLength(1);
+    const [[, api] = ['', { Properties: {} }]] = httpApis;
     expect(api.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: [`https://${domain}`] });
     const [, client] = onlyResource(template, 'AWS::Cognito::UserPoolClient');
     expect(client.Properties.CallbackURLs).toEqual([`https://${domain}/auth/callback`]);

@@ -19,8 +19,9 @@ import type {
   Reference,
 } from 'fhir/r4';
 import type { Patient } from '../../contracts/patients';
-import type { InstrumentScore, ScreeningResult } from '../../contracts/screenings';
+import type { CatalogScore, InstrumentScore, ScreeningResult } from '../../contracts/screenings';
 import { getInstrument } from '../instruments';
+import { catalog } from '../instruments/catalog';
 import type { AnswerOption } from '../instruments/types';
 import { uuidFrom } from './uuid';
 
@@ -190,13 +191,120 @@ const instrumentEntries = (
 };
 
 /**
+ * A catalog instrument (AUDIT-C, PC-PTSD-5, C-SSRS, AHC HRSN, a PHQ-2 / GAD-2 that did not
+ * continue): its QuestionnaireResponse (LOINC linkIds where confirmed, the item id otherwise),
+ * Observations only for items with a confirmed LOINC code, a panel and a total only where their
+ * codes are confirmed, and the C-SSRS risk level (93374-7). A continued screener is exported as the
+ * full instrument it became.
+ */
+const catalogEntries = (
+  patientRef: Reference,
+  result: ScreeningResult,
+  screen: CatalogScore,
+): BundleEntry[] => {
+  if (screen.continuedInto) return [];
+  const definition = catalog[screen.instrument];
+  const base = `screening:${result.clinicId}/${result.screeningId}/${screen.instrument}`;
+  const answered = definition.items.flatMap((item) => {
+    const value = screen.answers[item.id];
+    if (value === undefined) return [];
+    const values = Array.isArray(value) ? value : [value];
+    return [{ item, values, options: values.map((v) => answerOf(item.options, v)) }];
+  });
+  const observationBase = {
+    resourceType: 'Observation',
+    meta: { profile: [SCREENING_ASSESSMENT_PROFILE] },
+    status: 'final',
+    category: [SURVEY],
+    subject: patientRef,
+    effectiveDateTime: result.completedAt,
+  } as const satisfies Partial<Observation>;
+  const questionnaireResponse = identified<QuestionnaireResponse>(`${base}/qr`, (id) => ({
+    resourceType: 'QuestionnaireResponse',
+    id,
+    ...(definition.loinc.panel
+      ? { questionnaire: `${LOINC_QUESTIONNAIRE_BASE}${definition.loinc.panel}` }
+      : {}),
+    status: 'completed',
+    subject: patientRef,
+    authored: result.completedAt,
+    item: answered.map(({ item, values, options }) => ({
+      linkId: item.loinc ? `/${item.loinc}` : item.id,
+      text: item.text.en.split('\n').at(-1) ?? item.text.en,
+      answer: values.map((value, i) => qrAnswer(options[i], value)),
+    })),
+  }));
+  const derivedFrom = [ref(questionnaireResponse)];
+  const items = answered.flatMap(({ item, values, options }) => {
+    const loinc = item.loinc;
+    const value = values[0];
+    if (!loinc || values.length !== 1 || value === undefined) return [];
+    return [
+      identified<Observation>(`${base}/item/${loinc}`, (id) => ({
+        ...observationBase,
+        id,
+        code: loincConcept(loinc, item.text.en),
+        ...observationValue(options[0], value),
+        derivedFrom,
+      })),
+    ];
+  });
+  const { panel, total, riskLevel } = definition.loinc;
+  const extra = [
+    ...(panel
+      ? [
+          identified<Observation>(`${base}/panel`, (id) => ({
+            ...observationBase,
+            id,
+            code: loincConcept(panel, definition.name),
+            hasMember: items.map((item) => ref(item)),
+            derivedFrom,
+          })),
+        ]
+      : []),
+    ...(total && screen.total !== undefined
+      ? [
+          identified<Observation>(`${base}/total`, (id) => ({
+            ...observationBase,
+            id,
+            code: loincConcept(total, `${definition.name} total score`),
+            valueQuantity: {
+              value: screen.total ?? 0,
+              unit: '{score}',
+              system: UCUM_SYSTEM,
+              code: '{score}',
+            },
+            interpretation: [{ text: screen.bandLabel }],
+            derivedFrom,
+          })),
+        ]
+      : []),
+    ...(riskLevel
+      ? [
+          identified<Observation>(`${base}/risk`, (id) => ({
+            ...observationBase,
+            id,
+            code: loincConcept(riskLevel, 'Suicide risk level'),
+            valueCodeableConcept: { text: screen.bandLabel },
+            derivedFrom,
+          })),
+        ]
+      : []),
+  ];
+  return [questionnaireResponse, ...extra, ...items].map(entryOf);
+};
+
+/**
  * One screening as bundle entries: for each instrument, in the order scored, its
  * QuestionnaireResponse, panel Observation, total-score Observation and item Observations. The
  * subject of each is the Patient entry from `patientEntry(patient)` (not included here).
  */
 export const screeningToFhir = (patient: Patient, result: ScreeningResult): BundleEntry[] => {
   const patientRef = ref(patientResource(patient));
-  return result.scores.flatMap((score) => instrumentEntries(patientRef, result, score));
+  return [
+    ...result.scores.flatMap((score) => instrumentEntries(patientRef, result, score)),
+    ...(result.screens ?? []).flatMap((screen) => catalogEntries(patientRef, result, screen)),
+  ];
 };
 
 /**

@@ -255,6 +255,15 @@ describe('every route × role × own/other clinic goes through the policy', () =
     }
   });
 
+  // In AWS a read-only route's function may not write: its refusal's audit event would be a 500.
+  it('gives every route that can refuse a member the grant to audit the refusal', () => {
+    const refusing = (Object.keys(routeAction) as RouteId[]).filter((routeId) => {
+      const action = routeAction[routeId];
+      return action !== null && !Role.options.every((role) => roleAllows(role, action));
+    });
+    expect(refusing.filter((routeId) => !routes[routeId].writes)).toEqual([]);
+  });
+
   it('answers 404 for clinic B patient ids requested under clinic A', async () => {
     const reply = await invoke('getPatient', {
       sub: userFor('pcp'),
