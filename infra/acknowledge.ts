@@ -3,7 +3,7 @@
  * it in one helper lets tests and reviewers grep every acknowledgment, and refuses reasons too
  * short to mean anything to a security reviewer.
  */
-import { CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { CfnElement, Names, Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 export const MIN_REASON_LENGTH = 40;
@@ -16,11 +16,19 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 }
 
 /**
- * How cdk-nag writes `Fn::GetAtt <resource>.Arn` inside an IAM5 finding id
- * (e.g. `<DataTableFDBAD0F2.Arn>`), for acknowledging one specific wildcard resource.
+ * How cdk-nag writes a reference to `target` inside a finding id, seen from `from`'s stack:
+ * `<DataTableFDBAD0F2.Arn>` / `<Id>` in the same stack, and the CDK-generated parameter
+ * (`<referenceto…Arn|Ref>`) in a nested stack, for acknowledging one specific wildcard resource.
  */
-export function nagArnRef(resource: IConstruct): string {
-  const cfn = resource.node.defaultChild;
-  if (!(cfn instanceof CfnElement)) throw new Error(`${resource.node.path} has no L1 resource.`);
-  return `<${String(Stack.of(cfn).resolve(cfn.logicalId))}.Arn>`;
+export function nagRef(from: IConstruct, target: IConstruct, attribute: 'Ref' | 'Arn'): string {
+  const cfn = target.node.defaultChild;
+  if (!(cfn instanceof CfnElement)) throw new Error(`${target.node.path} has no L1 resource.`);
+  if (Stack.of(from) === Stack.of(cfn)) {
+    const id = String(Stack.of(cfn).resolve(cfn.logicalId));
+    return attribute === 'Ref' ? `<${id}>` : `<${id}.Arn>`;
+  }
+  return `<referenceto${Names.uniqueId(cfn)}${attribute}>`;
 }
+
+/** nagRef for `Fn::GetAtt <resource>.Arn` seen from the resource's own stack. */
+export const nagArnRef = (resource: IConstruct): string => nagRef(resource, resource, 'Arn');

@@ -3,7 +3,7 @@
  * every route behind the Cognito JWT authorizer, stage-wide throttling, and JSON access logs that
  * record the route template (never the raw path or query, which can carry identifiers or names).
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, NestedStack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
@@ -40,12 +40,39 @@ const SERVICE_NAME = 'bh-consult-api';
 
 const pascal = (routeId: string): string => routeId.charAt(0).toUpperCase() + routeId.slice(1);
 
+/**
+ * Each route's function, role, policy, log group and alarms (seven resources) live in a nested
+ * stack per product area: a single stack stops at CloudFormation's 500 resources, which the route
+ * table passed with the handoff and scheduling routes. The area comes from the path, so adding a
+ * route never moves an existing function to another stack (which would replace it).
+ */
+const HANDOFF_SEGMENTS = new Set(['handoffs', 'handoff-metrics', 'presence']);
+const SCHEDULING_SEGMENTS = new Set([
+  'slots',
+  'bookings',
+  'schedule',
+  'schedule-templates',
+  'schedule-metrics',
+  'scheduling-settings',
+]);
+export type RouteArea = 'Care' | 'Handoff' | 'Scheduling';
+export const routeArea = (path: string): RouteArea => {
+  // /clinics/{clinicId}/<segment>/... or /me/<segment>/...
+  const [, first, second, third] = path.split('/');
+  const segment = (first === 'clinics' ? third : second) ?? '';
+  if (HANDOFF_SEGMENTS.has(segment)) return 'Handoff';
+  if (SCHEDULING_SEGMENTS.has(segment)) return 'Scheduling';
+  return 'Care';
+};
+
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   /** https://<id>.execute-api.<region>.amazonaws.com, no trailing slash. */
   readonly url: string;
   readonly functions: ReadonlyMap<RouteId, HouseFunction>;
+  /** The nested stacks holding the route functions, by area. */
+  readonly routeStacks: ReadonlyMap<RouteArea, NestedStack>;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -89,13 +116,26 @@ export class Api extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
+    const areas = new Map<RouteArea, NestedStack>();
+    const areaStack = (area: RouteArea): NestedStack => {
+      let stack = areas.get(area);
+      if (!stack) {
+        stack = new NestedStack(this, `${area}Routes`, {
+          description: `BH consult API: ${area.toLowerCase()} route functions`,
+        });
+        areas.set(area, stack);
+      }
+      return stack;
+    };
+
     const functions = new Map<RouteId, HouseFunction>();
     for (const [routeId, route] of Object.entries(routes) as [
       RouteId,
       (typeof routes)[RouteId],
     ][]) {
       const name = pascal(routeId);
-      const fn = new HouseFunction(this, name, {
+      const home = areaStack(routeArea(route.path));
+      const fn = new HouseFunction(home, name, {
         entry: httpHandlerEntry(route.handler),
         description: `${route.method} ${route.path}`,
         monitoring,
@@ -111,10 +151,11 @@ export class Api extends Construct {
         integration: new HttpLambdaIntegration(`${name}Integration`, fn.function),
         authorizer,
       });
-      monitoring.alarmOnFunction(name, fn.function);
+      monitoring.alarmOnFunction(name, fn.function, home);
       functions.set(routeId, fn);
     }
     this.functions = functions;
+    this.routeStacks = areas;
     monitoring.alarmOnApi('Api', this.httpApi);
   }
 }

@@ -21,7 +21,7 @@ import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { LogLevel } from '../settings';
-import { acknowledge, nagArnRef } from '../acknowledge';
+import { acknowledge, nagRef } from '../acknowledge';
 import { projectRoot } from '../paths';
 import type { Monitoring } from './monitoring';
 
@@ -168,7 +168,7 @@ export class HouseFunction extends Construct {
 
     acknowledge(
       this.role,
-      `AwsSolutions-IAM5[Resource::${nagArnRef(table)}/index/*]`,
+      `AwsSolutions-IAM5[Resource::${nagRef(this.role, table, 'Arn')}/index/*]`,
       'The table grant names <table ARN>/index/*: only the GSIs of this one PHI table ' +
         '(gsi1-gsi3 from table-schema.ts), so queries on any index added to the schema keep ' +
         'working; it cannot reach any other table.',

@@ -108,13 +108,12 @@ export class Monitoring extends Construct {
     });
   }
 
-  alarmOnFunction(id: string, fn: IFunction): void {
-    this.alarm(`${id}Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 'errors');
-    this.alarm(
-      `${id}Throttles`,
-      fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
-      'throttles',
-    );
+  /** `scope` places the alarms beside the function (in its nested stack, off the main stack's count). */
+  alarmOnFunction(id: string, fn: IFunction, scope: Construct = this): void {
+    const errors = fn.metricErrors({ period: PERIOD, statistic: 'Sum' });
+    this.alarm(`${id}Errors`, errors, 'errors', scope);
+    const throttles = fn.metricThrottles({ period: PERIOD, statistic: 'Sum' });
+    this.alarm(`${id}Throttles`, throttles, 'throttles', scope);
   }
 
   alarmOnApi(id: string, api: HttpApi): void {
@@ -143,8 +142,8 @@ export class Monitoring extends Construct {
   }
 
   /** Any occurrence alarms: at clinic scale a single failed request is worth a look. */
-  private alarm(id: string, metric: IMetric, what: string): void {
-    const alarm = new Alarm(this, id, {
+  private alarm(id: string, metric: IMetric, what: string, scope: Construct = this): void {
+    const alarm = new Alarm(scope, id, {
       metric,
       alarmDescription: `${id}: ${what} in the last 5 minutes`,
       threshold: 1,

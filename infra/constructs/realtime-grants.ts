@@ -3,11 +3,10 @@
  * main stack or in the realtime nested stack (where the main stack's resources arrive as
  * CDK-generated parameters, which cdk-nag names instead of the logical id).
  */
-import { CfnElement, Names, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import type { IWebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import type { IConstruct } from 'constructs';
-import { acknowledge } from '../acknowledge';
+import { acknowledge, nagRef } from '../acknowledge';
 import type { HouseFunction } from './house-function';
 
 export const SOCKET_STAGE = 'live';
@@ -18,17 +17,6 @@ export const CHIME_MEETING_ACTIONS = [
   'chime:GetMeeting',
   'chime:DeleteMeeting',
 ];
-
-/** `<LogicalId>` in its own stack, `<referenceto…Ref|Arn>` (the nested stack parameter) elsewhere. */
-export const nagRef = (from: IConstruct, target: IConstruct, attribute: 'Ref' | 'Arn'): string => {
-  const cfn = target.node.defaultChild;
-  if (!(cfn instanceof CfnElement)) throw new Error(`${target.node.path} has no L1 resource.`);
-  if (Stack.of(from) === Stack.of(cfn)) {
-    const id = String(Stack.of(cfn).resolve(cfn.logicalId));
-    return attribute === 'Ref' ? `<${id}>` : `<${id}.Arn>`;
-  }
-  return `<referenceto${Names.uniqueId(cfn)}${attribute}>`;
-};
 
 const nagArn = (stack: Stack, service: string, resource: string): string => {
   const part = (value: string, pseudo: string) => (Token.isUnresolved(value) ? pseudo : value);

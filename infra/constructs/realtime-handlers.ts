@@ -33,15 +33,9 @@ import { acknowledge, nagArnRef } from '../acknowledge';
 import { projectRoot } from '../paths';
 import type { LogLevel } from '../settings';
 import type { Auth } from './auth';
-import {
-  HouseFunction,
-  KEY_READ_ACTIONS,
-  KEY_WRITE_ACTIONS,
-  TABLE_READ_ACTIONS,
-  TABLE_WRITE_ACTIONS,
-} from './house-function';
+import { HouseFunction } from './house-function';
 import type { Monitoring } from './monitoring';
-import { grantMeetings, grantPush, nagRef } from './realtime-grants';
+import { grantMeetings, grantPush } from './realtime-grants';
 
 export interface RealtimeHandlersProps {
   readonly table: Table;
@@ -228,7 +222,7 @@ export class RealtimeHandlers extends NestedStack {
         ...extra.environment,
       },
     });
-    if (tableAccess) this.grantTable(fn);
+    if (tableAccess) fn.grantTable(this.props.table, 'readWrite');
     const period = Duration.minutes(5);
     this.alarm(`${name}Errors`, fn.function.metricErrors({ period, statistic: 'Sum' }), 'errors');
     this.alarm(
@@ -249,26 +243,5 @@ export class RealtimeHandlers extends NestedStack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(this.props.monitoring.alarmTopic));
-  }
-
-  /** HouseFunction.grantTable's grant, acknowledged under the nested stack's parameter names. */
-  private grantTable(fn: HouseFunction): void {
-    const { table } = this.props;
-    table.grant(fn.role, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS);
-    table.grantOnKey(fn.role, ...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS);
-    acknowledge(
-      fn.role,
-      `AwsSolutions-IAM5[Resource::${nagRef(fn, table, 'Arn')}/index/*]`,
-      'The table grant names <table ARN>/index/*: only the GSIs of this one PHI table ' +
-        '(connections and handoffs are found by index); it cannot reach any other table.',
-    );
-    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-      acknowledge(
-        fn.role,
-        `AwsSolutions-IAM5[Action::${action}]`,
-        `${action} is one of the key actions aws-cdk-lib grants for writing a table encrypted ` +
-          "with a customer-managed key; Resource limits it to this table's single key.",
-      );
-    }
   }
 }

@@ -6,7 +6,7 @@
  * changes nothing; what still fails after the retries lands in a dead-letter queue with an alarm.
  */
 import path from 'node:path';
-import { CfnElement, Duration, Names, NestedStack } from 'aws-cdk-lib';
+import { Duration, NestedStack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -18,13 +18,7 @@ import type { Construct } from 'constructs';
 import { acknowledge, nagArnRef } from '../acknowledge';
 import { projectRoot } from '../paths';
 import type { LogLevel } from '../settings';
-import {
-  HouseFunction,
-  KEY_READ_ACTIONS,
-  KEY_WRITE_ACTIONS,
-  TABLE_READ_ACTIONS,
-  TABLE_WRITE_ACTIONS,
-} from './house-function';
+import { HouseFunction } from './house-function';
 import type { Monitoring } from './monitoring';
 
 export interface SchedulingJobsProps {
@@ -36,13 +30,6 @@ export interface SchedulingJobsProps {
 const SERVICE_NAME = 'bh-consult-scheduling';
 const jobEntry = (name: string) =>
   path.join(projectRoot, 'functions', 'handlers', 'jobs', `${name}.ts`);
-
-/** How cdk-nag names the main stack's table ARN here: the nested stack's generated parameter. */
-const tableArnRef = (table: Table): string => {
-  const cfn = table.node.defaultChild;
-  if (!(cfn instanceof CfnElement)) throw new Error(`${table.node.path} has no L1 resource.`);
-  return `<referenceto${Names.uniqueId(cfn)}Arn>`;
-};
 
 /** [construct id, handler file, rate, what it does]. */
 const JOBS = [
@@ -89,7 +76,7 @@ export class SchedulingJobs extends NestedStack {
         deadLetterQueue: dlq,
         environment: { TABLE_NAME: props.table.tableName },
       });
-      this.grantTable(fn, props.table);
+      fn.grantTable(props.table, 'readWrite');
       // In this nested stack, not the main one (which is at its resource limit).
       for (const [metric, what] of [
         [fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), 'errors'],
@@ -135,26 +122,6 @@ export class SchedulingJobs extends NestedStack {
         'HIPAA.Security-IAMNoInlinePolicy',
         'The inline policy is the CDK-generated default policy of this single-purpose scheduler ' +
           'role (invoke one job, send to its dead-letter queue); it lives and dies with the role.',
-      );
-    }
-  }
-
-  /** HouseFunction.grantTable's grant, acknowledged under the nested stack's parameter names. */
-  private grantTable(fn: HouseFunction, table: Table): void {
-    table.grant(fn.role, ...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS);
-    table.grantOnKey(fn.role, ...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS);
-    acknowledge(
-      fn.role,
-      `AwsSolutions-IAM5[Resource::${tableArnRef(table)}/index/*]`,
-      'The table grant names <table ARN>/index/*: only the GSIs of this one PHI table (slots by ' +
-        'clinic day, templates and clinics by index); it cannot reach any other table.',
-    );
-    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-      acknowledge(
-        fn.role,
-        `AwsSolutions-IAM5[Action::${action}]`,
-        `${action} is one of the key actions aws-cdk-lib grants for writing a table encrypted ` +
-          "with a customer-managed key; Resource limits it to this table's single key.",
       );
     }
   }

@@ -14,15 +14,19 @@ import {
   onlyResource,
   refId,
   resourcesOf,
+  routeFunctionIn,
   type CfnResource,
 } from './support';
 
 let main: Template;
 let nested: Template;
+/** The HTTP route functions' nested stacks. */
+let routeStacks: Template[];
 beforeAll(() => {
   const { stack } = buildTestApp();
   main = Templates.fromStack(stack);
   nested = Templates.fromStack(stack.realtime.handlers);
+  routeStacks = [...stack.api.routeStacks.values()].map((s) => Templates.fromStack(s));
 });
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -89,10 +93,10 @@ describe('paging socket', () => {
 describe('grants', () => {
   it('gives push only to functions that push, scoped to the stage POST @connections', () => {
     for (const route of routeList) {
-      const fn = fnByDescription(main, `${route.method} ${route.path}`);
+      const { template: home, fn } = routeFunctionIn(routeStacks, route.method, route.path);
       const pushes = route.pushes === true;
       expect(variables(fn).WS_MANAGEMENT_ENDPOINT !== undefined, route.path).toBe(pushes);
-      const statements = statementsOf(main, fn).filter((s) =>
+      const statements = statementsOf(home, fn).filter((s) =>
         json(s).includes('execute-api:ManageConnections'),
       );
       expect(statements.length, route.path).toBe(pushes ? 1 : 0);
@@ -122,8 +126,8 @@ describe('grants', () => {
       }
     };
     for (const route of routeList) {
-      const fn = fnByDescription(main, `${route.method} ${route.path}`);
-      check(main, fn, route.meetings === true, route.path);
+      const { template: home, fn } = routeFunctionIn(routeStacks, route.method, route.path);
+      check(home, fn, route.meetings === true, route.path);
     }
     for (const name of ['SweepHandoffs', 'ReconcileMeeting']) {
       check(nested, fnByDescription(nested, `Realtime ${name}`), true, name);

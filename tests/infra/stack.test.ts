@@ -19,14 +19,17 @@ import {
   onlyResource,
   refId,
   resourcesOf,
-  synthTemplate,
+  routeFunctionIn,
+  synthApiTemplates,
   TEST_CONTEXT,
   type CfnResource,
 } from './support';
 
 let template: Template;
+/** The nested stacks' templates holding the route functions (see Api: one per product area). */
+let routeTemplates: Template[];
 beforeAll(() => {
-  template = synthTemplate();
+  ({ main: template, routes: routeTemplates } = synthApiTemplates());
 });
 
 const routeList = Object.values(routes);
@@ -46,12 +49,18 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 /** The house function serving a route (its description is "<METHOD> <path>"). */
 const routeFunction = (method: string, path: string): [string, CfnResource] => {
-  const match = resourcesOf(template, 'AWS::Lambda::Function').find(
-    ([, fn]) => fn.Properties.Description === `${method} ${path}`,
-  );
-  if (!match) throw new Error(`No function for ${method} ${path}`);
-  return match;
+  const { id, fn } = routeFunctionIn(routeTemplates, method, path);
+  return [id, fn];
 };
+const routeFunctions = () =>
+  routeTemplates.flatMap((t) =>
+    resourcesOf(t, 'AWS::Lambda::Function').map(([id, fn]) => ({ template: t, id, fn })),
+  );
+/** A nested stack output's value, by output name, from whichever route stack declares it. */
+const nestedOutput = (name: string): unknown =>
+  routeTemplates
+    .map((t) => (t.toJSON() as { Outputs?: Record<string, { Value: unknown }> }).Outputs?.[name])
+    .find((output) => output !== undefined)?.Value;
 
 describe('data', () => {
   it('builds the one table with the keys and indexes of table-schema.ts', () => {
@@ -171,15 +180,24 @@ describe('api', () => {
         ([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`,
       ) as [string, CfnResource];
       const integrationId = json(apiRoute.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
-      expect(refId(integrations.get(integrationId)?.Properties.IntegrationUri)).toBe(fnId);
+      // The integration (main stack) points at the nested stack's output of the function's ARN.
+      const uri = integrations.get(integrationId)?.Properties.IntegrationUri as {
+        'Fn::GetAtt': [string, string];
+      };
+      const outputName = uri['Fn::GetAtt'][1].replace(/^Outputs\./, '');
+      expect(refId(nestedOutput(outputName))).toBe(fnId);
       targets.add(fnId);
     }
     expect(targets.size).toBe(routeList.length);
-    expect(resourcesOf(template, 'AWS::Lambda::Function')).toHaveLength(routeList.length);
+    expect(routeFunctions()).toHaveLength(routeList.length);
+    expect(resourcesOf(template, 'AWS::Lambda::Function').map(([, fn]) => fn)).not.toContainEqual(
+      expect.objectContaining({ Properties: expect.objectContaining({ Runtime: 'nodejs22.x' }) }),
+    );
   });
 
   it('builds every function the house way', () => {
-    for (const [, fn] of resourcesOf(template, 'AWS::Lambda::Function')) {
+    expect(routeFunctions()).toHaveLength(routeList.length);
+    for (const { template: home, fn } of routeFunctions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -196,13 +214,14 @@ describe('api', () => {
         },
       });
       const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(refId(env.TABLE_NAME)).toBe(onlyResource(template, 'AWS::DynamoDB::Table')[0]);
+      // The table's name arrives as the nested stack's parameter for the main stack's table.
+      expect(refId(env.TABLE_NAME)).toMatch(/^referenceto.*DataTable.*Ref$/);
       const logGroupId = refId((fn.Properties.LoggingConfig as { LogGroup: unknown }).LogGroup);
-      const logGroup = template.toJSON().Resources[logGroupId ?? ''] as CfnResource;
+      const logGroup = home.toJSON().Resources[logGroupId ?? ''] as CfnResource;
       expect(logGroup.Properties.RetentionInDays).toBe(365);
       expect(logGroup.Properties.KmsKeyId).toBeDefined();
       const roleId = refId(fn.Properties.Role) ?? '';
-      const role = template.toJSON().Resources[roleId] as CfnResource;
+      const role = home.toJSON().Resources[roleId] as CfnResource;
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -212,8 +231,8 @@ describe('api', () => {
     const readWrite = routeList.find((r) => r.writes);
     if (!readOnly || !readWrite) throw new Error('The route table lost its read-only route.');
     const actionsOf = (route: RouteSpec) => {
-      const [, fn] = routeFunction(route.method, route.path);
-      return allowedActions(template, refId(fn.Properties.Role) ?? '');
+      const { template: home, fn } = routeFunctionIn(routeTemplates, route.method, route.path);
+      return allowedActions(home, refId(fn.Properties.Role) ?? '');
     };
     const reader = actionsOf(readOnly);
     const writer = actionsOf(readWrite);
@@ -354,12 +373,19 @@ describe('web', () => {
 
 describe('monitoring', () => {
   it('alarms on function errors and throttles, API 5xx and table throttles/system errors', () => {
-    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
     const [topicId, topic] = onlyResource(template, 'AWS::SNS::Topic');
     expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-    for (const [, alarm] of alarms) {
+    for (const [, alarm] of resourcesOf(template, 'AWS::CloudWatch::Alarm')) {
       expect((alarm.Properties.AlarmActions as unknown[]).map(refId)).toEqual([topicId]);
     }
+    // In the route stacks the topic arrives as the nested stack's parameter.
+    const routeAlarms = routeTemplates.flatMap((t) => resourcesOf(t, 'AWS::CloudWatch::Alarm'));
+    for (const [, alarm] of routeAlarms) {
+      expect((alarm.Properties.AlarmActions as unknown[]).map(refId)).toEqual([
+        expect.stringMatching(/^referenceto.*AlarmTopic.*Ref$/),
+      ]);
+    }
+    const alarms = [...resourcesOf(template, 'AWS::CloudWatch::Alarm'), ...routeAlarms];
     const metricNames = alarms.map(([, a]) => json(a.Properties));
     const count = (pattern: RegExp) => metricNames.filter((m) => pattern.test(m)).length;
     expect(count(/"MetricName":"Errors"/)).toBe(routeList.length);
@@ -370,7 +396,9 @@ describe('monitoring', () => {
   });
 
   it('encrypts every log group with a customer-managed key and sets a retention', () => {
-    for (const [, logGroup] of resourcesOf(template, 'AWS::Logs::LogGroup')) {
+    for (const [, logGroup] of [template, ...routeTemplates].flatMap((t) =>
+      resourcesOf(t, 'AWS::Logs::LogGroup'),
+    )) {
       expect(logGroup.Properties.KmsKeyId).toBeDefined();
       expect(logGroup.Properties.RetentionInDays).toBe(365);
     }

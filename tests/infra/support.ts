@@ -20,6 +20,34 @@ export const buildTestApp = (options: BuildAppOptions = {}): BuiltApp =>
 export const synthTemplate = (options: BuildAppOptions = {}): Template =>
   Template.fromStack(buildTestApp(options).stack);
 
+/** The main stack's template and those of the nested stacks holding the HTTP route functions. */
+export interface ApiTemplates {
+  main: Template;
+  routes: Template[];
+}
+export const synthApiTemplates = (options: BuildAppOptions = {}): ApiTemplates => {
+  const { stack } = buildTestApp(options);
+  return {
+    main: Template.fromStack(stack),
+    routes: [...stack.api.routeStacks.values()].map((nested) => Template.fromStack(nested)),
+  };
+};
+
+/** The function serving a route (its description is "<METHOD> <path>") and the template it is in. */
+export const routeFunctionIn = (
+  templates: readonly Template[],
+  method: string,
+  path: string,
+): { template: Template; id: string; fn: CfnResource } => {
+  for (const template of templates) {
+    const match = resourcesOf(template, 'AWS::Lambda::Function').find(
+      ([, fn]) => fn.Properties.Description === `${method} ${path}`,
+    );
+    if (match) return { template, id: match[0], fn: match[1] };
+  }
+  throw new Error(`No function for ${method} ${path}`);
+};
+
 export interface CfnResource {
   readonly Type: string;
   readonly Properties: Record<string, unknown>;
