@@ -9,19 +9,11 @@ import {
   type SafetyPlanView,
   type SafetySummary,
 } from '../contracts/safety';
+import { clinicDate } from '../domain/calendar';
 import { DomainError } from '../domain/errors';
 import type { RequestContext } from '../ports/context';
 import { auditEvent, auditedRead, authorizeFor } from './access';
 import { requirePatient } from './patients';
-
-/** YYYY-MM-DD of `at` on the clinic's wall calendar. */
-const dateIn = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
@@ -53,7 +45,7 @@ export const recordRiskAssessment = async (
   ]);
   if (!clinic) throw DomainError.notFound('Clinic');
   const now = clock.now();
-  const assessedOn = dateIn(now, clinic.timeZone);
+  const assessedOn = clinicDate(now, clinic.timeZone);
   if (input.followUp.date <= assessedOn) {
     throw DomainError.validation('The follow-up must be dated after the assessment', [
       { field: 'body.followUp.date', message: `must be after the assessment date ${assessedOn}` },

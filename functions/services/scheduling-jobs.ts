@@ -8,7 +8,8 @@ import type { ScheduleTemplate, Slot } from '../contracts/scheduling';
 import { addDays, expandTemplates, releaseDue } from '../domain/scheduling';
 import type { Deps, RequestContext } from '../ports/context';
 import { auditEvent } from './access';
-import { clinicDate, wholeClinicDay } from './scheduling';
+import { clinicDate } from '../domain/calendar';
+import { wholeClinicDay } from './scheduling';
 
 const eachScheduledClinic = async (deps: Deps, run: (clinicId: ClinicId) => Promise<void>) => {
   let cursor: string | undefined;

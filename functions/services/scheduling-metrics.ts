@@ -5,7 +5,8 @@ import { DomainError } from '../domain/errors';
 import { addDays, localToUtc } from '../domain/scheduling';
 import type { RequestContext } from '../ports/context';
 import { authorizeFor } from './access';
-import { clinicDate, requireClinic } from './scheduling';
+import { clinicDate } from '../domain/calendar';
+import { requireClinic } from './scheduling';
 
 const MAX_RANGE_DAYS = 92;
 

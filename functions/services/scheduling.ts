@@ -17,19 +17,12 @@ import type { TemplateList } from '../contracts/scheduling';
 import { ClinicSchedulingSettings as SettingsSchema } from '../contracts/scheduling';
 import type * as z from 'zod';
 import { roleAllows } from '../domain/access/policy';
+import { clinicDate } from '../domain/calendar';
 import { DomainError } from '../domain/errors';
 import { addDays, expandTemplates, findOverlaps, validateTemplate } from '../domain/scheduling';
 import type { Deps, RequestContext } from '../ports/context';
 import { auditEvent, authorizeFor, loadActor } from './access';
-
-/** YYYY-MM-DD of `at` on the clinic's wall calendar. */
-export const clinicDate = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+import { clinicMemberships } from './members';
 
 export const requireClinic = async (deps: Deps, clinicId: ClinicId): Promise<Clinic> => {
   const clinic = await deps.store.clinics.get(clinicId);
@@ -169,8 +162,7 @@ const isSchedulable = (role: string): role is SchedulableRole =>
   (SCHEDULABLE_ROLES as readonly string[]).includes(role);
 
 const clinicProviders = async (deps: Deps, clinicId: ClinicId) => {
-  const members = await deps.store.memberships.listForClinic(clinicId, { limit: 100 });
-  const providers = members.items.filter((m) => isSchedulable(m.role));
+  const providers = (await clinicMemberships(deps, clinicId)).filter((m) => isSchedulable(m.role));
   const users = await Promise.all(providers.map((m) => deps.store.users.get(m.userId)));
   return providers.map((m, i) => ({
     userId: m.userId,
