@@ -5,6 +5,7 @@
  */
 import type { Clinic, TriageRuleSet } from '../contracts/clinics';
 import type { ClinicId, Page } from '../contracts/common';
+import type { HandoffSettings } from '../contracts/handoff';
 import type { Patient } from '../contracts/patients';
 import type {
   ClinicScreeningItem,
@@ -35,6 +36,15 @@ export interface ClinicRepository {
    * `expectedCurrentVersion` (optimistic concurrency).
    */
   publishTriageRules(rules: TriageRuleSet, expectedCurrentVersion: number | null): Promise<void>;
+  /**
+   * Replaces only the clinic's warm-handoff settings (an update of that one attribute, so a triage
+   * publish at the same moment is not undone), with its audit event in the same transaction.
+   */
+  setHandoffSettings(
+    clinicId: ClinicId,
+    settings: HandoffSettings,
+    audit: AuditEvent,
+  ): Promise<void>;
   /** Every published rule version of the clinic, newest first (one Query on its partition). */
   listTriageRuleVersions(clinicId: ClinicId, page: PageRequest): Promise<Page<TriageRuleSet>>;
 }

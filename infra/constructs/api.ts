@@ -46,7 +46,7 @@ const pascal = (routeId: string): string => routeId.charAt(0).toUpperCase() + ro
  * table passed with the handoff and scheduling routes. The area comes from the path, so adding a
  * route never moves an existing function to another stack (which would replace it).
  */
-const HANDOFF_SEGMENTS = new Set(['handoffs', 'handoff-metrics', 'presence']);
+const HANDOFF_SEGMENTS = new Set(['handoffs', 'handoff-metrics', 'handoff-settings', 'presence']);
 const SCHEDULING_SEGMENTS = new Set([
   'slots',
   'bookings',

@@ -1,4 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { HandoffSettings } from '../../contracts/handoff';
+import { auditPut } from './audit-log';
 import { Clinic, TriageRuleSet } from '../../contracts/clinics';
 import { DomainError } from '../../domain/errors';
 import type { ClinicRepository } from '../../ports/store';
@@ -32,6 +34,32 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
         },
       }),
     );
+  },
+
+  async setHandoffSettings(clinicId, settings, audit) {
+    try {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table.tableName,
+                Key: clinicKeys.item(clinicId),
+                UpdateExpression: 'SET handoff = :settings',
+                ConditionExpression: itemExists,
+                ExpressionAttributeValues: { ':settings': HandoffSettings.parse(settings) },
+              },
+            },
+            { Put: auditPut(table, audit) },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
+      throw error;
+    }
   },
 
   async listByNetwork(networkId, page) {

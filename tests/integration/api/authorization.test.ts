@@ -21,6 +21,8 @@ const routeAction = {
   getMe: null,
   getClinic: 'clinic.read',
   getClinicDirectory: 'clinic.read',
+  getHandoffSettings: 'clinic.read',
+  putHandoffSettings: 'clinic.configure',
   searchPatients: 'patient.search',
   registerPatient: 'patient.create',
   getPatient: 'patient.read',
@@ -161,6 +163,7 @@ const exampleBodies: Partial<Record<RouteId, unknown>> = {
   },
   // @bodies:measurement
   // @bodies:handoff
+  putHandoffSettings: { windowMinutes: 4, safetyWindowMinutes: 2, mediaRegion: 'us-west-2' },
   // A getter: clinic A's patient id is known only once the suite has seeded it.
   get requestHandoff() {
     return { patientId: ids.A.patient, urgency: 'routine' };
