@@ -8,6 +8,7 @@ import { queryKeys } from '@lib/queries';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { formatClock, useNow } from '@lib/time';
 import { HandoffMetricsCard } from '@lib/handoff/HandoffMetricsCard';
+import { HandoffSettingsForm } from './HandoffSettingsForm';
 
 const INTEGRATION_MODEL: Record<ClinicView['integrationModel'], string> = {
   'co-location': 'Co-location',
@@ -63,6 +64,7 @@ export function AdminOverview() {
         </section>
       )}
       <HandoffMetricsCard clinicId={clinicId} />
+      <HandoffSettingsForm clinicId={clinicId} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useApi } from '@lib/api';
 import type { Handoff } from '@lib/contracts';
@@ -6,14 +6,26 @@ import { MAX_HANDOFF_PARTICIPANTS } from '@lib/contracts';
 import { handoffKey } from '@lib/handoff/useHandoff';
 import { ErrorNotice } from '@lib/ui/Status';
 
+const CALL_ROLES = new Set(['pcp', 'ma', 'bcm', 'psychiatrist']);
+
 /**
- * Adds an interpreter or a second clinician of the clinic to the live call by their user id
- * (shown on their account); they then open the request and join from their own device.
+ * Adds an interpreter or a second clinician of the clinic to the live call, chosen from the
+ * clinic's staff; they then open the request and join from their own device.
  */
 export function AddPeople({ handoff }: { handoff: Handoff }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [userId, setUserId] = useState('');
+  const directory = useQuery({
+    queryKey: ['clinic', handoff.clinicId, 'directory'],
+    queryFn: ({ signal }) =>
+      api.call('getClinicDirectory', { params: { clinicId: handoff.clinicId }, signal }),
+    staleTime: 5 * 60_000,
+  });
+  const onCall = new Set(handoff.participants.map((p) => p.userId));
+  const candidates = (directory.data?.members ?? []).filter(
+    (member) => CALL_ROLES.has(member.role) && !onCall.has(member.userId),
+  );
   const add = useMutation({
     mutationFn: () =>
       api.call('addHandoffParticipant', {
@@ -38,13 +50,21 @@ export function AddPeople({ handoff }: { handoff: Handoff }) {
       ) : (
         <form onSubmit={onSubmit}>
           <div className="field">
-            <label htmlFor="add-person">Their user ID</label>
-            <input
+            <label htmlFor="add-person">Who</label>
+            <select
               id="add-person"
               value={userId}
               onChange={(e) => setUserId(e.target.value)}
               required
-            />
+            >
+              <option value="">Choose a colleague…</option>
+              {candidates.map((member) => (
+                <option key={`${member.userId}-${member.role}`} value={member.userId}>
+                  {member.displayName} ({member.role.toUpperCase()})
+                </option>
+              ))}
+            </select>
+            {directory.isError && <ErrorNotice error={directory.error} />}
           </div>
           <button type="submit" className="button" disabled={add.isPending || !userId.trim()}>
             {add.isPending ? 'Adding…' : 'Add to the call'}

@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { bodyFieldErrors, isApiError, useApi } from '../api';
+import { useClinic } from '../clinic';
 import type { HandoffUrgency } from '../contracts';
 import { ErrorNotice } from '../ui/Status';
 import { URGENCY_LABEL } from './labels';
@@ -33,6 +34,18 @@ export function RequestHandoff({
   const [urgency, setUrgency] = useState<HandoffUrgency>(suggestedUrgency);
   const [reason, setReason] = useState('');
   const [requestId, setRequestId] = useState(newRequestId);
+  // From a clinician's own screen the video goes to the exam-room tablet with the patient.
+  const { role } = useClinic();
+  const directory = useQuery({
+    queryKey: ['clinic', clinicId, 'directory'],
+    queryFn: ({ signal }) => api.call('getClinicDirectory', { params: { clinicId }, signal }),
+    enabled: role !== 'tablet',
+    staleTime: 5 * 60_000,
+  });
+  const tablets = (directory.data?.members ?? []).filter((member) => member.role === 'tablet');
+  const [chosenDevice, setChosenDevice] = useState<string | undefined>(undefined);
+  const onlyTablet = tablets.length === 1 ? tablets[0]?.userId : undefined;
+  const deviceUserId = chosenDevice ?? onlyTablet ?? '';
   const start = () => {
     setRequestId(newRequestId());
     setOpen(true);
@@ -47,6 +60,7 @@ export function RequestHandoff({
           ...(screeningId ? { screeningId } : {}),
           urgency,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(deviceUserId ? { deviceUserId } : {}),
         },
       }),
     onSuccess: (handoff) => void navigate(handoffPaths.waiting(clinicId, handoff.handoffId)),
@@ -87,6 +101,19 @@ export function RequestHandoff({
         ))}
         {fieldErrors?.get('urgency') && <p className="field-error">{fieldErrors.get('urgency')}</p>}
       </fieldset>
+      {role !== 'tablet' && tablets.length > 0 && (
+        <label className="field">
+          <span>Video with the patient on</span>
+          <select value={deviceUserId} onChange={(event) => setChosenDevice(event.target.value)}>
+            {tablets.map((tablet) => (
+              <option key={tablet.userId} value={tablet.userId}>
+                {tablet.room ? `Exam-room tablet, ${tablet.room}` : tablet.displayName}
+              </option>
+            ))}
+            <option value="">This screen (no tablet)</option>
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>Reason (optional)</span>
         <textarea
