@@ -5,6 +5,7 @@ import { HandoffWaitingPage } from '../../features/handoff-request/HandoffWaitin
 import { PatientPage } from '../../features/patient/PatientPage';
 import { ClinicDayPage } from '../../features/schedule/ClinicDayPage';
 import { MyDayPage } from '../../features/schedule/MyDayPage';
+import { VisitCallPage } from '../../features/schedule/VisitCallPage';
 import { PatientMode } from '../../features/questionnaire/PatientMode';
 import { ResultPage } from '../../features/screening-result/ResultPage';
 import { SafetyPage } from '../../features/safety/SafetyPage';
@@ -32,6 +33,7 @@ export default function StaffArea() {
       <Route path="patients/:patientId/screen" element={<PatientMode />} />
       <Route path="patients/:patientId/safety/print" element={<SafetyPlanPrint />} />
       <Route path="handoffs/:handoffId/call" element={<CallPage />} />
+      <Route path="schedule/visits/:bookingId/call" element={<VisitCallPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

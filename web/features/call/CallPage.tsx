@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@lib/api';
+import { CallStage } from '@lib/call/CallStage';
+import { ReadinessCheck } from '@lib/call/ReadinessCheck';
 import { useClinic } from '@lib/clinic';
 import type { Handoff } from '@lib/contracts';
 import { handoffPaths } from '@lib/handoff/paths';
@@ -9,12 +11,10 @@ import { handoffKey, useHandoff } from '@lib/handoff/useHandoff';
 import { paths } from '@lib/paths';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { AddPeople } from './AddPeople';
-import { CallStage } from './CallStage';
 import { OutcomeForm } from './OutcomeForm';
 import { PatientPanel } from './PatientPanel';
-import { ReadinessCheck } from './ReadinessCheck';
 import { useCallSession } from './useCallSession';
-import './call.css';
+import '@lib/call/call.css';
 
 /**
  * The call screen, one UI for both video providers: the exam-room tablet full-screen and

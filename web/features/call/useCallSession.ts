@@ -1,118 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useApi } from '@lib/api';
-import { createCallClient } from '@lib/call';
-import type { DeviceChoice } from '@lib/call/devices';
-import type { CallClient, CallStatus, RemoteTile, SignalChannel } from '@lib/call/types';
-import { useRealtime } from '@lib/realtime';
+import { useCallSession as useSharedCallSession } from '@lib/call/useCallSession';
 
-export type SessionStatus = 'idle' | 'joining' | CallStatus | 'left';
+export type { CallSession, SessionStatus } from '@lib/call/useCallSession';
 
-/** How often the connection indicator asks the client for received bytes. */
-const STATS_MS = 2_000;
-
-/**
- * One participant's part of a handoff call: fetch own join credentials, start the call client
- * (Chime in AWS, local WebRTC locally), report "joined" once media is up, and rejoin after a drop
- * with fresh credentials for the same handoff.
- */
+/** The handoff's call: its own join route, and "joined" reported once media is up. */
 export function useCallSession(clinicId: string, handoffId: string) {
   const api = useApi();
-  const realtime = useRealtime();
-  const signal = useRef(realtime);
-  useEffect(() => {
-    signal.current = realtime;
-  });
-  const clientRef = useRef<CallClient | undefined>(undefined);
-  const offs = useRef<(() => void)[]>([]);
-  const lastChoice = useRef<DeviceChoice>({});
-  const [client, setClient] = useState<CallClient | undefined>();
-  const [status, setStatus] = useState<SessionStatus>('idle');
-  const [tiles, setTiles] = useState<RemoteTile[]>([]);
-  const [suggestAudioOnly, setSuggestAudioOnly] = useState(false);
-  const [inboundBytes, setInboundBytes] = useState(0);
-  const [error, setError] = useState<unknown>();
-
-  const drop = useCallback(async () => {
-    const current = clientRef.current;
-    clientRef.current = undefined;
-    for (const off of offs.current.splice(0)) off();
-    setClient(undefined);
-    setTiles([]);
-    if (current) await current.leave().catch(() => undefined);
-  }, []);
-
-  const join = useCallback(
-    async (choice: DeviceChoice, options: { audioOnly?: boolean } = {}) => {
-      await drop();
-      lastChoice.current = choice;
-      setError(undefined);
-      setStatus('joining');
-      const params = { clinicId, handoffId };
-      try {
-        const credentials = await api.call('joinHandoffCall', { params });
-        // Always the current socket: the provider may replace it under the call.
-        const channel: SignalChannel = {
-          send: (message) => signal.current.send(message),
-          subscribe: (listener) => signal.current.subscribe(listener),
-        };
-        const created = await createCallClient(credentials, channel);
-        clientRef.current = created;
-        let reported = false;
-        offs.current.push(
-          created.on('status', (next: CallStatus) => {
-            setStatus(next);
-            if (next === 'connected' && !reported) {
-              reported = true;
-              void api.call('markHandoffJoined', { params }).catch(() => {
-                reported = false; // told again on the next "connected"
-              });
-            }
-          }),
-          created.on('remoteTiles', setTiles),
-          created.on('suggestAudioOnly', () => setSuggestAudioOnly(true)),
-        );
-        setClient(created);
-        await created.start(choice);
-        if (options.audioOnly) await created.setVideoEnabled(false);
-      } catch (caught) {
-        setError(caught);
-        setStatus('failed');
-        await drop();
-      }
-    },
-    [api, clinicId, handoffId, drop],
-  );
-
-  const rejoin = useCallback(() => join(lastChoice.current), [join]);
-
-  const leave = useCallback(async () => {
-    await drop();
-    setStatus('left');
-  }, [drop]);
-
-  useEffect(() => {
-    if (!client) return undefined;
-    const timer = window.setInterval(() => {
-      void client.inboundBytes().then(setInboundBytes, () => undefined);
-    }, STATS_MS);
-    return () => window.clearInterval(timer);
-  }, [client]);
-
-  // Leaving the screen leaves the call (others stay on it).
-  useEffect(() => () => void drop(), [drop]);
-
-  return {
-    client,
-    status,
-    tiles,
-    suggestAudioOnly,
-    dismissAudioOnly: () => setSuggestAudioOnly(false),
-    inboundBytes,
-    error,
-    join,
-    rejoin,
-    leave,
-  };
+  const source = useMemo(() => {
+    const params = { clinicId, handoffId };
+    return {
+      fetchJoin: () => api.call('joinHandoffCall', { params }),
+      onConnected: () => api.call('markHandoffJoined', { params }),
+    };
+  }, [api, clinicId, handoffId]);
+  return useSharedCallSession(source);
 }
-
-export type CallSession = ReturnType<typeof useCallSession>;

@@ -10,6 +10,7 @@ import { handoffKey, useHandoff } from '@lib/handoff/useHandoff';
 import { paths } from '@lib/paths';
 import { formatClock, useNow } from '@lib/time';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { FallbackSlots, fallbackWindowHours } from './FallbackSlots';
 import { SafetySteps } from './SafetySteps';
 
 /**
@@ -38,6 +39,8 @@ function Waiting({ handoff }: { handoff: Handoff }) {
   const live = handoff.status === 'accepted' || handoff.status === 'connected';
   const inCall = handoff.participants.some((p) => p.userId === me.userId);
   const callPath = handoffPaths.call(clinicId, handoff.handoffId, 'staff');
+  const followUpHours =
+    handoff.status === 'fallback' ? fallbackWindowHours(handoff.fallback) : undefined;
 
   useEffect(() => {
     if (live && inCall && handoff.meeting) void navigate(callPath, { replace: true });
@@ -68,6 +71,9 @@ function Waiting({ handoff }: { handoff: Handoff }) {
           </Link>
         )}
       </section>
+      {followUpHours !== undefined && (
+        <FallbackSlots handoff={handoff} withinHours={followUpHours} />
+      )}
       {(handoff.status === 'requested' || handoff.status === 'accepted') && (
         <CancelRequest handoff={handoff} />
       )}

@@ -7,6 +7,7 @@ import type { Slot } from '@lib/contracts';
 import { isoDateIn, useNow } from '@lib/time';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { BookingDialog } from './BookingDialog';
+import { JoinVideo } from './JoinVideo';
 import { DatePicker } from './DatePicker';
 import {
   attendanceLabel,
@@ -107,6 +108,7 @@ export function ClinicDayPage() {
                   )}
                 </td>
                 <td>
+                  <JoinVideo slot={slot} now={now} />
                   {bookable(slot) && (
                     <button
                       type="button"

@@ -5,6 +5,7 @@ import { useClinic } from '@lib/clinic';
 import { isoDateIn, useNow } from '@lib/time';
 import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { DatePicker } from './DatePicker';
+import { JoinVideo } from './JoinVideo';
 import { kindLabel, localTimeOf, minutesOf, statusLabel } from './schedule';
 
 /**
@@ -37,7 +38,8 @@ export function MyDayPage() {
               {minutesOf(slot)} min ·{' '}
               {slot.booking
                 ? `${slot.booking.patientName ?? 'Booked'}${slot.booking.modality === 'video' ? ' (video)' : ''}`
-                : statusLabel[slot.status]}
+                : statusLabel[slot.status]}{' '}
+              <JoinVideo slot={slot} now={now} />
             </li>
           ))}
         </ol>

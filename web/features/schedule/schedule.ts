@@ -44,3 +44,21 @@ export const shiftDate = (date: string, days: number): string => {
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
 };
+
+/**
+ * How early "Join video" shows: the clinic setting's default (front desk and providers cannot read
+ * the clinic's settings; the join route enforces the clinic's own window and says so).
+ */
+const JOIN_WINDOW_MINUTES = 15;
+
+/** A current video visit whose call is open now (or is about to be). */
+export const joinableVideo = (slot: Slot, now: number): string | undefined => {
+  const booking = slot.booking;
+  if (booking?.modality !== 'video' || booking.bookingId === undefined) return undefined;
+  const opens = Date.parse(slot.startsAt) - JOIN_WINDOW_MINUTES * 60_000;
+  return now >= opens && now <= Date.parse(slot.endsAt) ? booking.bookingId : undefined;
+};
+
+/** The video visit's call screen (the staff area of the visit's own clinic). */
+export const visitCallPath = (clinicId: string, bookingId: string): string =>
+  `/clinics/${encodeURIComponent(clinicId)}/staff/schedule/visits/${encodeURIComponent(bookingId)}/call`;

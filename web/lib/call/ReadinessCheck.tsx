@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { listCallDevices, type DeviceChoice } from '@lib/call/devices';
-import { checkConnectivity, checkDevice, type CheckResult } from '@lib/call/readiness';
-import type { CallDevices } from '@lib/call/types';
-import { useConfig } from '@lib/config';
+import { listCallDevices, type DeviceChoice } from './devices';
+import { checkConnectivity, checkDevice, type CheckResult } from './readiness';
+import type { CallDevices } from './types';
+import { useConfig } from '../config';
 
 type Check = { state: 'checking' } | CheckResult;
 

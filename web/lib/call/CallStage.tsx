@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CallClient, RemoteTile } from '@lib/call/types';
+import type { CallClient, RemoteTile } from './types';
 import type { CallSession } from './useCallSession';
 
 const STATUS_TEXT: Record<CallSession['status'], string> = {
