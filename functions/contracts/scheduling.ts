@@ -181,6 +181,11 @@ export const Booking = z.object({
   rescheduledFrom: z.string().optional(),
   rescheduledTo: z.string().optional(),
   meetingId: z.string().optional(),
+  /** Who joined the video visit under which attendee id (the local signal relay checks it). */
+  attendees: z
+    .array(z.object({ userId: UserId, attendeeId: z.string() }))
+    .max(20)
+    .optional(),
   createdAt: IsoDateTime,
   createdBy: UserId,
   version: z.number().int().min(1),

@@ -94,6 +94,8 @@ export interface BookingRepository {
   /** Stores a new version (attendance, meeting) with the slot's copy; stale version → conflict. */
   update(updated: Booking, audit: AuditEvent | undefined): Promise<Booking>;
   get(clinicId: ClinicId, bookingId: string): Promise<Booking | undefined>;
+  /** The video visit whose meeting this is (update() links a booking to its meeting). */
+  findByMeeting(meetingId: string): Promise<Booking | undefined>;
   /** A patient's bookings starting at or after `from` (ISO), by start time. */
   listForPatient(
     clinicId: ClinicId,

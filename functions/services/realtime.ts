@@ -3,6 +3,7 @@
  * open consoles; client messages keep presence fresh and relay WebRTC signalling between the
  * attendees of one live handoff call (and nobody else).
  */
+import type { Booking } from '../contracts/scheduling';
 import type { Handoff } from '../contracts/handoff';
 import { LIVE_HANDOFF_STATUSES } from '../contracts/handoff';
 import { ClientMessage } from '../contracts/realtime';
@@ -55,7 +56,28 @@ export const relayTargets = (
     return undefined;
   }
   if (!(LIVE_HANDOFF_STATUSES as readonly string[]).includes(handoff.status)) return undefined;
-  const attendees = meeting.attendees ?? [];
+  return attendeeTargets(meeting.attendees ?? [], senderUserId, signal);
+};
+
+/** The same rule for a video visit: booked, its meeting, not yet over, between its attendees. */
+export const visitRelayTargets = (
+  booking: Pick<Booking, 'status' | 'meetingId' | 'endsAt' | 'attendees'> | undefined,
+  senderUserId: string,
+  signal: Pick<SignalMessage, 'meetingId' | 'fromAttendeeId' | 'toAttendeeId'>,
+  now: Date,
+): string[] | undefined => {
+  if (!booking || booking.status !== 'booked' || booking.meetingId !== signal.meetingId) {
+    return undefined;
+  }
+  if (now.getTime() > Date.parse(booking.endsAt)) return undefined;
+  return attendeeTargets(booking.attendees ?? [], senderUserId, signal);
+};
+
+const attendeeTargets = (
+  attendees: readonly { userId: string; attendeeId: string }[],
+  senderUserId: string,
+  signal: Pick<SignalMessage, 'fromAttendeeId' | 'toAttendeeId'>,
+): string[] | undefined => {
   const sender = attendees.find((a) => a.attendeeId === signal.fromAttendeeId);
   if (sender?.userId !== senderUserId) return undefined;
   const others = attendees.filter((a) => a.attendeeId !== signal.fromAttendeeId);
@@ -76,7 +98,14 @@ const parseMessage = (text: string | undefined): ClientMessage | undefined => {
 
 const relay = async (deps: Deps, from: SocketConnection, signal: SignalMessage) => {
   const handoff = await deps.store.handoffs.findByMeeting(signal.meetingId);
-  const targets = relayTargets(handoff, from.userId, signal);
+  const targets = handoff
+    ? relayTargets(handoff, from.userId, signal)
+    : visitRelayTargets(
+        await deps.store.scheduling.findByMeeting(signal.meetingId),
+        from.userId,
+        signal,
+        deps.clock.now(),
+      );
   if (!targets || targets.length === 0) return 'ignored' as const;
   await pushToUsers(deps, targets, {
     type: 'call.signal',

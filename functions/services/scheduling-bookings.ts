@@ -297,6 +297,36 @@ export const recordAttendance = async (
 };
 
 /**
+ * Keeps who joined under which attendee id on the booking: the local video's signal relay passes
+ * messages only between a visit's recorded attendees. Two people joining at once: re-read, retry.
+ */
+const recordAttendee = async (ctx: RequestContext, booking: Booking, attendeeId: string) => {
+  let current = booking;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const attendees = current.attendees ?? [];
+    if (attendees.some((a) => a.userId === ctx.actorId && a.attendeeId === attendeeId)) return;
+    try {
+      await ctx.deps.store.scheduling.update(
+        {
+          ...current,
+          attendees: [
+            ...attendees.filter((a) => a.userId !== ctx.actorId),
+            { userId: ctx.actorId, attendeeId },
+          ],
+          version: current.version + 1,
+        },
+        undefined,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
+      current = await requireBooking(ctx, booking.clinicId, booking.bookingId);
+    }
+  }
+  throw DomainError.conflict('The visit changed while joining: try again');
+};
+
+/**
  * Join credentials for a video visit, handed out from joinWindowMinutes before the start until
  * its end. The meeting is created on the first join (request token from the booking id, so two
  * first joins get one meeting); the provider and the clinic's front desk / PCP (on the patient's
@@ -351,6 +381,7 @@ export const joinVisit = async (
   const meetingId = booking.meetingId;
   if (meetingId === undefined) throw new Error('Video visit has no meeting');
   const { attendeeId } = await deps.meetings.addAttendee(meetingId, ctx.actorId);
+  await recordAttendee(ctx, booking, attendeeId);
   await deps.store.audit.append(
     auditEvent(ctx, clinicId, 'booking.join', {
       resourceType: 'booking',

@@ -266,7 +266,7 @@ describe('the triage fallback and video visits in the browser', () => {
     await page.close();
   });
 
-  it('shows "Join video" to the front desk and the BCM and opens the call for both', async () => {
+  it('shows "Join video" to the front desk and the BCM, and each sees the other on video', async () => {
     const clinicId = 'prairie-creek';
     const clinic = await platform.store.clinics.get(clinicId);
     const timeZone = clinic?.timeZone ?? 'America/Chicago';
@@ -326,10 +326,21 @@ describe('the triage fallback and video visits in the browser', () => {
       await page.getByRole('heading', { name: 'Before the call' }).waitFor();
       await page.getByRole('button', { name: 'Join the call' }).click();
     }
+    // Each side renders the other's camera: the socket relays the visit's signalling.
     for (const page of [desk, bcm]) {
       await expect
-        .poll(() => page.locator('[data-call-status]').getAttribute('data-call-status'))
-        .toMatch(/^(connecting|connected)$/);
+        .poll(
+          () =>
+            page
+              .getByLabel('Remote video')
+              .first()
+              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth, undefined, {
+                timeout: 1_000,
+              })
+              .catch(() => 0),
+          { timeout: 45_000 },
+        )
+        .toBeGreaterThan(0);
     }
     // Both joins landed in one meeting (the first join made it, the second reused it).
     const stored = await platform.store.scheduling.get(clinicId, bookingId);

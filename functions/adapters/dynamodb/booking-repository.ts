@@ -4,6 +4,7 @@
  * exactly one commits, a provider is never in two places, and nothing is written unaudited.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { Booking, Slot, SlotBooking } from '../../contracts/scheduling';
 import { DomainError } from '../../domain/errors';
 import { busyTicks } from '../../domain/scheduling/overlaps';
@@ -22,6 +23,8 @@ import {
   transactionConflict,
   type CancellationReason,
 } from './transactions';
+
+const MeetingLink = z.object({ clinicId: z.string(), bookingId: z.string() });
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -273,11 +276,34 @@ export const createBookingRepository = (table: Table): BookingRepository => {
           },
         });
       }
+      if (updated.meetingId !== undefined) {
+        items.push({
+          Put: {
+            TableName: T,
+            Item: {
+              ...bookingKeys.meetingLink(updated.meetingId),
+              entity: 'visit-meeting',
+              clinicId: updated.clinicId,
+              bookingId: updated.bookingId,
+            },
+          },
+        });
+      }
       if (audit !== undefined) items.push(auditItem(audit));
       await transact(items, (reasons) =>
         reasons.some(conditionFailed) ? staleBooking() : undefined,
       );
       return updated;
+    },
+
+    async findByMeeting(meetingId) {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: T, Key: bookingKeys.meetingLink(meetingId) }),
+      );
+      const link = MeetingLink.safeParse(Item);
+      if (!link.success) return undefined;
+      const booking = await this.get(link.data.clinicId, link.data.bookingId);
+      return booking?.meetingId === meetingId ? booking : undefined;
     },
 
     async get(clinicId, bookingId) {

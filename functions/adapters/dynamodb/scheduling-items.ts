@@ -54,6 +54,11 @@ export const bookingKeys = {
     pk: `CLINIC#${clinicId}#BOOKING#${bookingId}`,
     sk: 'BOOKING',
   }),
+  /** Finds a video visit from its meeting id (the socket's signal relay has only that). */
+  meetingLink: (meetingId: string): PrimaryKey => ({
+    pk: `VISITMEETING#${meetingId}`,
+    sk: 'VISITMEETING',
+  }),
   patientPartition: (clinicId: ClinicId, patientId: string) =>
     `CLINIC#${clinicId}#PATIENT#${patientId}#VISITS`,
   clinicPartition: (clinicId: ClinicId) => `CLINIC#${clinicId}#VISITS`,
