@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@lib/api';
-import { CallStage } from '@lib/call/CallStage';
-import { ReadinessCheck } from '@lib/call/ReadinessCheck';
+import { CallFlow } from '@lib/call/CallFlow';
 import { useClinic } from '@lib/clinic';
 import type { Handoff } from '@lib/contracts';
 import { handoffPaths } from '@lib/handoff/paths';
@@ -138,7 +137,6 @@ function Call({ handoff }: { handoff: Handoff }) {
     if (isAcceptor) end.mutate();
     else void leave();
   };
-  const inCall = session.status !== 'idle' && session.status !== 'left';
   return (
     <div className={`call-layout${isAcceptor ? ' call-with-panel' : ''}`}>
       {title}
@@ -146,42 +144,13 @@ function Call({ handoff }: { handoff: Handoff }) {
         <h1 className={large ? 'visually-hidden' : 'call-title'}>
           Video call{large ? '' : ` · ${handoff.summary.patientLabel}`}
         </h1>
-        {inCall ? (
-          <CallStage
-            session={session}
-            large={large}
-            endLabel={isAcceptor ? 'End call for everyone' : large ? 'End' : 'Leave call'}
-            onEnd={onEnd}
-          />
-        ) : session.status === 'left' ? (
-          <div className="call-after">
-            <p>You left the call. The others may still be on it.</p>
-            <button
-              type="button"
-              className="button button-primary button-large"
-              onClick={() => void session.rejoin()}
-            >
-              Rejoin the call
-            </button>
-          </div>
-        ) : (
-          <ReadinessCheck
-            large={large}
-            onJoin={(choice, options) => void session.join(choice, options)}
-          />
-        )}
-        {session.status === 'failed' && (
-          <div className="notice notice-error" role="alert">
-            {session.error !== undefined && <ErrorNotice error={session.error} />}
-            <button
-              type="button"
-              className="button button-primary button-large"
-              onClick={() => void session.rejoin()}
-            >
-              Rejoin the call
-            </button>
-          </div>
-        )}
+        <CallFlow
+          session={session}
+          large={large}
+          endLabel={isAcceptor ? 'End call for everyone' : large ? 'End' : 'Leave call'}
+          onEnd={onEnd}
+          leftMessage="You left the call. The others may still be on it."
+        />
         {end.isError && <ErrorNotice error={end.error} title="The call was not ended" />}
         {!large && (isAcceptor || role === 'pcp') && <AddPeople handoff={handoff} />}
       </div>

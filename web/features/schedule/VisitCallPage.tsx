@@ -1,12 +1,10 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '@lib/api';
-import { CallStage } from '@lib/call/CallStage';
-import { ReadinessCheck } from '@lib/call/ReadinessCheck';
+import { CallFlow } from '@lib/call/CallFlow';
 import { useCallSession } from '@lib/call/useCallSession';
 import { useClinic } from '@lib/clinic';
 import { paths } from '@lib/paths';
-import { ErrorNotice } from '@lib/ui/Status';
 import '@lib/call/call.css';
 
 /**
@@ -22,7 +20,6 @@ export function VisitCallPage() {
     [api, clinicId, bookingId],
   );
   const session = useCallSession(source);
-  const inCall = session.status !== 'idle' && session.status !== 'left';
   const back = `${paths.area(clinicId, 'staff')}/schedule`;
   return (
     <main className="call-page" id="main">
@@ -30,42 +27,13 @@ export function VisitCallPage() {
       <div className="call-layout">
         <div className="call-main">
           <h1 className="call-title">Video visit</h1>
-          {inCall ? (
-            <CallStage
-              session={session}
-              large={false}
-              endLabel="Leave call"
-              onEnd={() => void session.leave()}
-            />
-          ) : session.status === 'left' ? (
-            <div className="call-after">
-              <p>You left the video visit. The other side may still be on it.</p>
-              <button
-                type="button"
-                className="button button-primary button-large"
-                onClick={() => void session.rejoin()}
-              >
-                Rejoin the call
-              </button>
-            </div>
-          ) : (
-            <ReadinessCheck
-              large={false}
-              onJoin={(choice, options) => void session.join(choice, options)}
-            />
-          )}
-          {session.status === 'failed' && (
-            <div className="notice notice-error" role="alert">
-              {session.error !== undefined && <ErrorNotice error={session.error} />}
-              <button
-                type="button"
-                className="button button-primary button-large"
-                onClick={() => void session.rejoin()}
-              >
-                Rejoin the call
-              </button>
-            </div>
-          )}
+          <CallFlow
+            session={session}
+            large={false}
+            endLabel="Leave call"
+            onEnd={() => void session.leave()}
+            leftMessage="You left the video visit. The other side may still be on it."
+          />
           <Link to={back}>Back to the schedule</Link>
         </div>
       </div>
