@@ -3,6 +3,7 @@ import { ClinicId, IsoDateTime, Role, TimeZone, UserId } from './common';
 import { DEFAULT_HANDOFF_SETTINGS, HandoffSettings } from './handoff';
 import { IntegrationModel } from './integration';
 import { InstrumentId } from './screenings';
+import { defaultRegistrySettings, RegistrySettings } from './registry';
 
 export { IntegrationModel };
 
@@ -24,9 +25,14 @@ export const Clinic = z.object({
   triageRuleVersion: z.number().int().positive(),
   /** Paging windows and media region; absent means the defaults. */
   handoff: HandoffSettings.optional(),
+  /** Registry flag thresholds and caseload capacity; absent means the defaults. */
+  registry: RegistrySettings.optional(),
   createdAt: IsoDateTime,
 });
 export type Clinic = z.infer<typeof Clinic>;
+
+export const registrySettingsOf = (clinic: Pick<Clinic, 'registry'>): RegistrySettings =>
+  clinic.registry ?? defaultRegistrySettings();
 
 export const handoffSettingsOf = (clinic: Pick<Clinic, 'handoff'>): HandoffSettings =>
   clinic.handoff ?? DEFAULT_HANDOFF_SETTINGS;

@@ -17,6 +17,16 @@ import type { SafetyRepository } from './safety';
 import type { BookingRepository, SlotRepository, TemplateRepository } from './scheduling';
 import type { ActivityRepository, HandoffRepository, PresenceRepository } from './handoff';
 import type { ConnectionRepository } from './realtime';
+import type { RegistrySettings } from '../contracts/registry';
+import type {
+  ClinicConfigRepository,
+  EpisodeRepository,
+  MessageRepository,
+  PerformerActivityRepository,
+  RecommendationRepository,
+  RestrictedNoteRepository,
+  ReviewSessionRepository,
+} from './registry';
 
 export interface PageRequest {
   limit: number;
@@ -26,6 +36,8 @@ export interface PageRequest {
 
 export interface ClinicRepository {
   get(clinicId: ClinicId): Promise<Clinic | undefined>;
+  /** Several clinics in one request (a cross-clinic view's names, zones and settings); missing ids are left out. */
+  getMany(clinicIds: readonly ClinicId[]): Promise<Clinic[]>;
   /** Creates or replaces a clinic (seeding and admin set-up). */
   put(clinic: Clinic): Promise<void>;
   listByNetwork(networkId: string, page: PageRequest): Promise<Page<Clinic>>;
@@ -43,6 +55,12 @@ export interface ClinicRepository {
   setHandoffSettings(
     clinicId: ClinicId,
     settings: HandoffSettings,
+    audit: AuditEvent,
+  ): Promise<void>;
+  /** Replaces only the clinic's registry settings (as setHandoffSettings does for its own). */
+  setRegistrySettings(
+    clinicId: ClinicId,
+    settings: RegistrySettings,
     audit: AuditEvent,
   ): Promise<void>;
   /** Every published rule version of the clinic, newest first (one Query on its partition). */
@@ -136,10 +154,17 @@ export interface Store {
   handoffs: HandoffRepository;
   presence: PresenceRepository;
   connections: ConnectionRepository;
-  activities: ActivityRepository;
+  activities: ActivityRepository & PerformerActivityRepository;
   // @store:scheduling
   slots: SlotRepository;
   templates: TemplateRepository;
   scheduling: BookingRepository;
   // @store:measurement
+  // @store:registry
+  episodes: EpisodeRepository;
+  recommendations: RecommendationRepository;
+  messages: MessageRepository;
+  restrictedNotes: RestrictedNoteRepository;
+  reviewSessions: ReviewSessionRepository;
+  clinicConfigs: ClinicConfigRepository;
 }

@@ -111,7 +111,10 @@ export const createHandoffRepository = (table: Table): HandoffRepository => {
       if (next.clinicId !== audit.clinicId)
         throw new Error('Audit event belongs to another clinic');
       const { activity } = also;
-      if (activity && activity.source.handoffId !== next.handoffId) {
+      if (
+        activity &&
+        !('handoffId' in activity.source && activity.source.handoffId === next.handoffId)
+      ) {
         throw new Error('Activity belongs to another handoff');
       }
       const pointer = next.meeting

@@ -14,6 +14,11 @@ export const tableSchema = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Per-staff-member cross-clinic views (a BCM's caseload and pages, a psychiatrist's panel). */
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * A second per-staff view, for items that appear in two people's lists at once: an episode is
+     * in its BCM's caseload (gsi3) and its psychiatrist's panel (gsi4).
+     */
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
   /** Epoch seconds; only ephemeral items (connections, presence) carry it. */
   timeToLiveAttribute: 'expiresAt',

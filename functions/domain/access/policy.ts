@@ -31,6 +31,22 @@ export const actions = [
   'schedule.metrics',
   'schedule.configure',
   // @actions:measurement
+  // @actions:registry
+  'registry.enrol',
+  'registry.read',
+  'registry.write',
+  'registry.caseload',
+  'registry.panel',
+  'registry.review',
+  'registry.configure',
+  'recommendation.inbox',
+  'recommendation.respond',
+  'message.read',
+  'message.send',
+  'note.restricted.write',
+  'note.restricted.list',
+  'review.session.run',
+  'review.session.attend',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -60,6 +76,19 @@ const handoffRequester: readonly Action[] = [
   'handoff.join',
 ];
 
+/**
+ * The care team around an enrolled patient (PCP, BCM, psychiatrist): the episode, its thread of
+ * recommendations, secure messages, and the existence of restricted notes (whose content only the
+ * author, or the team once the patient authorizes it, may read: checked by the service).
+ */
+const careTeam: readonly Action[] = [
+  'registry.read',
+  'message.read',
+  'message.send',
+  'note.restricted.write',
+  'note.restricted.list',
+];
+
 /** The front desk's (and the clinicians') calendar work: see the day, book, move, mark attendance. */
 const scheduleDesk: readonly Action[] = ['schedule.read', 'schedule.book', 'schedule.join'];
 
@@ -82,6 +111,13 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'handoff.metrics',
     ...scheduleDesk,
     'schedule.metrics',
+    // The referring, billing PCP enrols, logs their own care-management time and answers the
+    // psychiatrist's recommendations.
+    ...careTeam,
+    'registry.enrol',
+    'registry.write',
+    'recommendation.inbox',
+    'recommendation.respond',
   ] as const),
   ma: Object.freeze([
     ...clinicalCare,
@@ -107,6 +143,11 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'presence.set',
     ...scheduleDesk,
     'schedule.metrics',
+    ...careTeam,
+    'registry.enrol',
+    'registry.write',
+    'registry.caseload',
+    'review.session.attend',
   ] as const),
   psychiatrist: Object.freeze([
     'clinic.read',
@@ -119,6 +160,11 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'handoff.read',
     'handoff.join',
     'schedule.read',
+    ...careTeam,
+    'registry.panel',
+    'registry.review',
+    'review.session.run',
+    'review.session.attend',
   ] as const),
   admin: Object.freeze([
     'clinic.read',
@@ -129,6 +175,7 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     // Templates and settings, and the attendance rates (counts only, no patient).
     'schedule.configure',
     'schedule.metrics',
+    'registry.configure',
   ] as const),
   tablet: Object.freeze(['clinic.read', 'screening.submit', ...handoffRequester] as const),
 });
