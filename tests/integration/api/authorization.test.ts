@@ -77,6 +77,39 @@ const routeAction = {
   rescheduleBooking: 'schedule.book',
   recordAttendance: 'schedule.book',
   joinVisit: 'schedule.join',
+  // @actions:registry
+  // Every registry route is walked in registry-authorization.test.ts (see registryWalkElsewhere):
+  // most need an episode, a recommendation or a note to exist first.
+  getRegistrySettings: 'registry.configure',
+  putRegistrySettings: 'registry.configure',
+  getDiagnosisCatalog: 'registry.enrol',
+  enrolPatient: 'registry.enrol',
+  listEpisodes: 'registry.read',
+  getEpisode: 'registry.read',
+  updateEpisodePlan: 'registry.write',
+  logActivity: 'registry.write',
+  listEpisodeActivities: 'registry.read',
+  requestPsychiatricReview: 'registry.write',
+  saveRelapsePlan: 'registry.write',
+  dischargeEpisode: 'registry.write',
+  recordPsychiatricReview: 'registry.review',
+  getCaseSummary: 'registry.read',
+  getMyCaseload: null,
+  getMyPanel: null,
+  getMyInbox: null,
+  listRecommendations: 'registry.read',
+  acknowledgeRecommendation: 'recommendation.respond',
+  resolveRecommendation: 'recommendation.respond',
+  listPatientMessages: 'message.read',
+  sendPatientMessage: 'message.send',
+  listRestrictedNotes: 'note.restricted.list',
+  createRestrictedNote: 'note.restricted.write',
+  authorizeRestrictedNote: 'note.restricted.write',
+  createReviewSession: null,
+  listMyReviewSessions: null,
+  getReviewSession: null,
+  joinReviewSession: null,
+  endReviewSession: null,
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -236,8 +269,47 @@ const schedulingWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
   'joinVisit',
 ]);
 
+/** Registry routes: walked in registry-authorization.test.ts with episodes and notes in place. */
+const registryWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
+  'getRegistrySettings',
+  'putRegistrySettings',
+  'getDiagnosisCatalog',
+  'enrolPatient',
+  'listEpisodes',
+  'getEpisode',
+  'updateEpisodePlan',
+  'logActivity',
+  'listEpisodeActivities',
+  'requestPsychiatricReview',
+  'saveRelapsePlan',
+  'dischargeEpisode',
+  'recordPsychiatricReview',
+  'getCaseSummary',
+  'getMyCaseload',
+  'getMyPanel',
+  'getMyInbox',
+  'listRecommendations',
+  'acknowledgeRecommendation',
+  'resolveRecommendation',
+  'listPatientMessages',
+  'sendPatientMessage',
+  'listRestrictedNotes',
+  'createRestrictedNote',
+  'authorizeRestrictedNote',
+  'createReviewSession',
+  'listMyReviewSessions',
+  'getReviewSession',
+  'joinReviewSession',
+  'endReviewSession',
+]);
+
 const cases = (Object.keys(routeAction) as RouteId[])
-  .filter((routeId) => !handoffWalkElsewhere.has(routeId) && !schedulingWalkElsewhere.has(routeId))
+  .filter(
+    (routeId) =>
+      !handoffWalkElsewhere.has(routeId) &&
+      !schedulingWalkElsewhere.has(routeId) &&
+      !registryWalkElsewhere.has(routeId),
+  )
   .flatMap((routeId) => Role.options.map((role) => ({ routeId, role })));
 
 describe('every route × role × own/other clinic goes through the policy', () => {
