@@ -37,6 +37,7 @@ export function ClinicLayout() {
             >
               {clinic.area === 'admin' ? 'Schedule templates' : 'Schedule'}
             </NavLink>
+            {/* @nav:registry (caseload / panel / inbox links by role) */}
             {clinic.canSwitch && <Link to={paths.home}>Switch clinic or role</Link>}
           </nav>
           <div className="app-user">

@@ -29,6 +29,8 @@ export const createAppRouter = (config: WebConfig) =>
                 Component: (await import('../features/bcm-console/ConsolePage')).ConsolePage,
               }),
             },
+            // @router:registry-bcm (cross-clinic caseload pages)
+            // @router:registry-review (psychiatrist panel, PCP inbox, review sessions)
             { path: '/clinics/:clinicId/staff/*', element: <AreaGuard area="staff" /> },
             { path: '/clinics/:clinicId/admin/*', element: <AreaGuard area="admin" /> },
             { path: '/clinics/:clinicId/device/*', element: <AreaGuard area="device" /> },

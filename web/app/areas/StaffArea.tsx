@@ -29,6 +29,8 @@ export default function StaffArea() {
         <Route path="schedule" element={<ClinicDayPage />} />
         <Route path="my-day" element={<MyDayPage />} />
         <Route path="handoffs/:handoffId" element={<HandoffWaitingPage />} />
+        {/* @staff:registry-bcm (enrolment and episode pages) */}
+        {/* @staff:registry-review (case summary, recommendation thread, messages, notes) */}
       </Route>
       <Route path="patients/:patientId/screen" element={<PatientMode />} />
       <Route path="patients/:patientId/safety/print" element={<SafetyPlanPrint />} />
