@@ -47,6 +47,11 @@ export const actions = [
   'note.restricted.list',
   'review.session.run',
   'review.session.attend',
+  // @actions:billing
+  'billing.read',
+  'billing.close',
+  'billing.configure',
+  'outcomes.read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -118,6 +123,9 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'registry.write',
     'recommendation.inbox',
     'recommendation.respond',
+    // The billing practitioner checks the worksheet their claims come from, and the outcomes.
+    'billing.read',
+    'outcomes.read',
   ] as const),
   ma: Object.freeze([
     ...clinicalCare,
@@ -176,6 +184,13 @@ export const permissions: Readonly<Record<Role, readonly Action[]>> = Object.fre
     'schedule.configure',
     'schedule.metrics',
     'registry.configure',
+    // Billing and outcomes are the exception to "admins read no PHI": a claim needs the patient,
+    // date of birth and MRN, and every dashboard number drills down to its patients. Both reads
+    // are audited per patient list.
+    'billing.read',
+    'billing.close',
+    'billing.configure',
+    'outcomes.read',
   ] as const),
   tablet: Object.freeze(['clinic.read', 'screening.submit', ...handoffRequester] as const),
 });

@@ -110,6 +110,8 @@ const routeAction = {
   getReviewSession: null,
   joinReviewSession: null,
   endReviewSession: null,
+  // @actions:billing (billing and outcome routes: walked in billing-authorization.test.ts, add
+  // each id to billingWalkElsewhere too)
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -303,12 +305,18 @@ const registryWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
   'endReviewSession',
 ]);
 
+/** Billing and outcome routes: walked in billing-authorization.test.ts with months and episodes in place. */
+const billingWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
+  // @walk:billing
+]);
+
 const cases = (Object.keys(routeAction) as RouteId[])
   .filter(
     (routeId) =>
       !handoffWalkElsewhere.has(routeId) &&
       !schedulingWalkElsewhere.has(routeId) &&
-      !registryWalkElsewhere.has(routeId),
+      !registryWalkElsewhere.has(routeId) &&
+      !billingWalkElsewhere.has(routeId),
   )
   .flatMap((routeId) => Role.options.map((role) => ({ routeId, role })));
 

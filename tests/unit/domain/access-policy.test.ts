@@ -42,6 +42,8 @@ const expected: Record<Role, Action[]> = {
     'registry.write',
     'recommendation.inbox',
     'recommendation.respond',
+    'billing.read',
+    'outcomes.read',
   ],
   ma: [
     'clinic.read',
@@ -118,6 +120,10 @@ const expected: Record<Role, Action[]> = {
     'schedule.configure',
     'schedule.metrics',
     'registry.configure',
+    'billing.read',
+    'billing.close',
+    'billing.configure',
+    'outcomes.read',
   ],
   tablet: [
     'clinic.read',
