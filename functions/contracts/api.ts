@@ -4,6 +4,15 @@
  * all read. Pure data and zod schemas: importing it pulls in no runtime code.
  */
 import * as z from 'zod';
+import {
+  Adjustment,
+  AdjustmentCreate,
+  BillingSettings,
+  ClaimExport,
+  MonthCloseResult,
+  MonthParams,
+  WorksheetView,
+} from './billing';
 import { CareActivity } from './activities';
 import {
   ActivityLog,
@@ -41,6 +50,7 @@ import {
 } from './registry';
 import { ClinicDirectory, ClinicParams, ClinicView, Me } from './clinics';
 import { FhirBundle } from './fhir';
+import { ClinicOutcomes, NetworkOutcomes, OutcomesQuery } from './outcomes';
 import { PageQuery, pageOf } from './common';
 import {
   AddParticipantBody,
@@ -1017,6 +1027,92 @@ export const routes = {
     successStatus: 200,
   }),
   // @routes:billing (CoCM billing worksheet, month close, outcome dashboard)
+  getBillingWorksheet: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/billing/months/{month}/worksheet',
+    summary:
+      'The CoCM worksheet of a clinic-local month: live while open, the snapshot once closed',
+    handler: 'get-billing-worksheet',
+    writes: true, // audit event
+    params: MonthParams,
+    response: WorksheetView,
+    successStatus: 200,
+  }),
+  closeBillingMonth: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/billing/months/{month}/close',
+    summary: 'Close the month once: snapshot its lines; afterwards corrections are adjustments',
+    handler: 'close-billing-month',
+    writes: true,
+    params: MonthParams,
+    response: MonthCloseResult,
+    successStatus: 201,
+  }),
+  createBillingAdjustment: route({
+    method: 'POST',
+    path: '/clinics/{clinicId}/billing/months/{month}/adjustments',
+    summary: 'Correct a closed line (minutes or units) with a reason',
+    handler: 'create-billing-adjustment',
+    writes: true,
+    params: MonthParams,
+    body: AdjustmentCreate,
+    response: Adjustment,
+    successStatus: 201,
+  }),
+  exportBillingMonth: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/billing/months/{month}/export',
+    summary:
+      "A closed month's claim lines as CSV (patient, DOB, MRN, NPI, date, code, units, dx, POS)",
+    handler: 'export-billing-month',
+    writes: true, // audit event
+    params: MonthParams,
+    response: ClaimExport,
+    successStatus: 200,
+  }),
+  getBillingSettings: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/billing/settings',
+    summary: "The clinic's facility type, payer profiles, rate table and BH FTE cost",
+    handler: 'get-billing-settings',
+    writes: true, // a refused role's audit event
+    params: ClinicParams,
+    response: BillingSettings,
+    successStatus: 200,
+  }),
+  putBillingSettings: route({
+    method: 'PUT',
+    path: '/clinics/{clinicId}/billing/settings',
+    summary: "Replace the clinic's billing settings (clinic admin)",
+    handler: 'put-billing-settings',
+    writes: true,
+    params: ClinicParams,
+    body: BillingSettings,
+    response: BillingSettings,
+    successStatus: 200,
+  }),
+  getClinicOutcomes: route({
+    method: 'GET',
+    path: '/clinics/{clinicId}/outcomes',
+    summary:
+      'Response, remission, access, attendance, handoff and billing outcomes, with drill-downs',
+    handler: 'get-clinic-outcomes',
+    writes: true, // audit events
+    params: ClinicParams,
+    query: OutcomesQuery,
+    response: ClinicOutcomes,
+    successStatus: 200,
+  }),
+  getNetworkOutcomes: route({
+    method: 'GET',
+    path: '/me/outcomes',
+    summary: 'The outcomes of every clinic where the caller may read them, together and per clinic',
+    handler: 'get-network-outcomes',
+    writes: true, // audit events
+    query: OutcomesQuery,
+    response: NetworkOutcomes,
+    successStatus: 200,
+  }),
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

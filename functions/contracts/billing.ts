@@ -289,3 +289,41 @@ export const TherapySuggestion = z.object({
   reason: z.string(),
 });
 export type TherapySuggestion = z.infer<typeof TherapySuggestion>;
+
+// ---------------------------------------------------------------------------------------------
+// Routes: the worksheet of a month, its close, adjustments and the claim export
+
+export const MonthParams = z.object({ clinicId: ClinicId, month: YearMonth });
+
+export const MonthStatus = z.enum(['open', 'closing', 'closed']);
+
+/**
+ * A month's worksheet as the clinic sees it: computed live while open; once closed, the stored
+ * snapshot with its adjustments applied (each line's `adjusted` totals), never recomputed.
+ */
+export const WorksheetView = Worksheet.extend({
+  status: MonthStatus,
+  closedAt: IsoDateTime.optional(),
+  closedBy: UserId.optional(),
+  adjustments: z.array(Adjustment),
+});
+export type WorksheetView = z.infer<typeof WorksheetView>;
+
+export const MonthCloseResult = z.object({
+  clinicId: ClinicId,
+  month: YearMonth,
+  status: MonthStatus,
+  closedAt: IsoDateTime,
+  closedBy: UserId,
+  lines: z.number().int().nonnegative(),
+});
+export type MonthCloseResult = z.infer<typeof MonthCloseResult>;
+
+/** A closed month as claim lines, one row per code, in a layout a billing clerk keys from. */
+export const ClaimExport = z.object({
+  filename: z.string(),
+  contentType: z.literal('text/csv'),
+  csv: z.string(),
+  rows: z.number().int().nonnegative(),
+});
+export type ClaimExport = z.infer<typeof ClaimExport>;

@@ -67,5 +67,19 @@ export const ServerMessage = z.discriminatedUnion('type', [
     data: SignalData,
   }),
   z.object({ type: z.literal('pong'), at: IsoDateTime }),
+  /** The psychiatrist sent the PCP a recommendation: ids only, the inbox fetches the rest. */
+  z.object({
+    type: z.literal('inbox.updated'),
+    clinicId: ClinicId,
+    patientId: Ulid,
+    recommendationId: Ulid,
+  }),
+  /** A secure message was posted to a patient's thread: ids only (bodies never leave the API). */
+  z.object({
+    type: z.literal('message.posted'),
+    clinicId: ClinicId,
+    patientId: Ulid,
+    messageId: Ulid,
+  }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -360,7 +360,8 @@ export const ReviewBody = z.object({
   /** The case-review session it was discussed in, if any. */
   reviewSessionId: Ulid.optional(),
   minutes: z.number().int().min(1).max(240),
-  summary: z.string().trim().max(2000).default(''),
+  // Stored as the review activity's note, which holds 1000 characters.
+  summary: z.string().trim().max(1000).default(''),
   recommendations: z
     .array(z.object({ kind: RecommendationKind, text: Text(2000) }))
     .max(10)

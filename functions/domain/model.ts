@@ -49,7 +49,17 @@ export interface AuditEvent {
     // handoff
     | 'handoff'
     | 'handoff-list'
-    | 'care-activity';
+    | 'care-activity'
+    // registry
+    | 'episode'
+    | 'episode-list'
+    | 'caseload'
+    | 'case-summary'
+    | 'recommendation'
+    | 'recommendation-list'
+    | 'message'
+    | 'restricted-note'
+    | 'review-session';
   resourceId?: string;
   outcome: AuditOutcome;
   requestId?: string;

@@ -112,6 +112,14 @@ const routeAction = {
   endReviewSession: null,
   // @actions:billing (billing and outcome routes: walked in billing-authorization.test.ts, add
   // each id to billingWalkElsewhere too)
+  getBillingSettings: 'billing.read',
+  putBillingSettings: 'billing.configure',
+  getClinicOutcomes: 'outcomes.read',
+  getNetworkOutcomes: null,
+  getBillingWorksheet: 'billing.read',
+  closeBillingMonth: 'billing.close',
+  createBillingAdjustment: 'billing.close',
+  exportBillingMonth: 'billing.read',
 } satisfies Record<RouteId, Action | null>;
 
 let table: Awaited<ReturnType<typeof freshTable>>;
@@ -308,6 +316,14 @@ const registryWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
 /** Billing and outcome routes: walked in billing-authorization.test.ts with months and episodes in place. */
 const billingWalkElsewhere: ReadonlySet<RouteId> = new Set<RouteId>([
   // @walk:billing
+  'getBillingSettings',
+  'putBillingSettings',
+  'getClinicOutcomes',
+  'getNetworkOutcomes',
+  'getBillingWorksheet',
+  'closeBillingMonth',
+  'createBillingAdjustment',
+  'exportBillingMonth',
 ]);
 
 const cases = (Object.keys(routeAction) as RouteId[])
