@@ -65,6 +65,13 @@ export interface ActivityRepository {
     patientId: string,
     page: PageRequest,
   ): Promise<Page<CareActivity>>;
+  /** One episode's activities, newest first (the patientId is the episode's, for symmetry). */
+  listForEpisode(
+    clinicId: ClinicId,
+    patientId: string,
+    episodeId: string,
+    page: PageRequest,
+  ): Promise<Page<CareActivity>>;
   /** The clinic's activities that occurred in [from, to) (a billing month), oldest first. */
   listForClinicBetween(clinicId: ClinicId, from: string, to: string): Promise<CareActivity[]>;
 }

@@ -54,6 +54,15 @@ export interface EpisodeRepository {
     extras?: EpisodeWriteExtras,
   ): Promise<{ activity?: CareActivity; replayed: boolean }>;
   /**
+   * The activity first stored under this idempotency key in the clinic, if any (the guard item).
+   * A retried logging request is answered from it before any check runs: the overlap check would
+   * otherwise refuse the retry as overlapping its own first attempt.
+   */
+  findIdempotentActivity?(
+    clinicId: ClinicId,
+    idempotencyKey: string,
+  ): Promise<{ patientId: string; activityId: string } | undefined>;
+  /**
    * One page of the BCM's active episodes across clinics (gsi3), plus the number of active
    * episodes in the whole caseload (a counter kept with every enrolment and discharge).
    */

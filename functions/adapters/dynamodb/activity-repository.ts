@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityRepository } from '../../ports/handoff';
+import type { PerformerActivityRepository } from '../../ports/registry';
 import { activityKeys } from './handoff-keys';
 import { parseStored, queryAll } from './handoff-items';
 import { mapPage, queryPage } from './query';
@@ -7,8 +8,13 @@ import type { StoredItem, Table } from './table';
 
 const parseActivity = (item: StoredItem) => parseStored('care-activity', item);
 
-/** Reads only: an activity is written in the transaction of what produced it (a handoff outcome). */
-export const createActivityRepository = (table: Table): ActivityRepository => ({
+/**
+ * Reads only: an activity is written in the transaction of what produced it (a handoff outcome,
+ * an episode save).
+ */
+export const createActivityRepository = (
+  table: Table,
+): ActivityRepository & PerformerActivityRepository => ({
   async get(clinicId, patientId, activityId) {
     const { Item } = await table.client.send(
       new GetCommand({
@@ -31,6 +37,37 @@ export const createActivityRepository = (table: Table): ActivityRepository => ({
       page,
     );
     return mapPage(raw, parseActivity);
+  },
+
+  async listForEpisode(clinicId, _patientId, episodeId, page) {
+    const raw = await queryPage(
+      table,
+      {
+        index: 'gsi2',
+        partition: activityKeys.episodePartition(clinicId, episodeId),
+        descending: true,
+      },
+      page,
+    );
+    return mapPage(raw, parseActivity);
+  },
+
+  async listForPerformerBetween(userId, from, to) {
+    // Sort keys are `<start>#<id>`: BETWEEN from AND to (the bare time) is [from, to).
+    const items = await queryAll(
+      table,
+      {
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':p': activityKeys.performerPartition(userId),
+          ':from': new Date(from).toISOString(),
+          ':to': new Date(to).toISOString(),
+        },
+      },
+      10_000,
+    );
+    return items.map(parseActivity);
   },
 
   async listForClinicBetween(clinicId, from, to) {

@@ -1,7 +1,10 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { HandoffSettings } from '../../contracts/handoff';
 import { auditPut } from './audit-log';
+import { batchGet } from './batch';
 import { Clinic, TriageRuleSet } from '../../contracts/clinics';
+import { RegistrySettings } from '../../contracts/registry';
+import { BillingSettings } from '../../contracts/billing';
 import { DomainError } from '../../domain/errors';
 import type { ClinicRepository } from '../../ports/store';
 import { parseItem, toAttributes } from './items';
@@ -20,6 +23,12 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
       }),
     );
     return Item && parseItem('clinic', Clinic, Item);
+  },
+
+  async getMany(clinicIds) {
+    const keys = [...new Set(clinicIds)].map((clinicId) => clinicKeys.item(clinicId));
+    const items = await batchGet(table, keys);
+    return items.map((item) => parseItem('clinic', Clinic, item));
   },
 
   async put(clinic) {
@@ -48,6 +57,60 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
                 UpdateExpression: 'SET handoff = :settings',
                 ConditionExpression: itemExists,
                 ExpressionAttributeValues: { ':settings': HandoffSettings.parse(settings) },
+              },
+            },
+            { Put: auditPut(table, audit) },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
+      throw error;
+    }
+  },
+
+  async setRegistrySettings(clinicId, settings, audit) {
+    try {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table.tableName,
+                Key: clinicKeys.item(clinicId),
+                UpdateExpression: 'SET #registry = :settings',
+                ConditionExpression: itemExists,
+                ExpressionAttributeNames: { '#registry': 'registry' },
+                ExpressionAttributeValues: { ':settings': RegistrySettings.parse(settings) },
+              },
+            },
+            { Put: auditPut(table, audit) },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons === undefined) throw error;
+      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
+      throw error;
+    }
+  },
+
+  async setBillingSettings(clinicId, settings, audit) {
+    try {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table.tableName,
+                Key: clinicKeys.item(clinicId),
+                UpdateExpression: 'SET #billing = :settings',
+                ConditionExpression: itemExists,
+                ExpressionAttributeNames: { '#billing': 'billing' },
+                ExpressionAttributeValues: { ':settings': BillingSettings.parse(settings) },
               },
             },
             { Put: auditPut(table, audit) },

@@ -7,6 +7,7 @@ import { CareActivity } from '../../contracts/activities';
 import { ClinicId, IsoDateTime } from '../../contracts/common';
 import { Handoff, Presence } from '../../contracts/handoff';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { activityKeys } from './handoff-keys';
 import type { StoredItem, Table } from './table';
 
 export const handoffEntities = {
@@ -75,3 +76,10 @@ export const queryAll = async (
   } while (start !== undefined && items.length < max);
   return items.slice(0, max);
 };
+
+/** The stored care activity with its key and every index (written by handoffs and the registry). */
+export const activityItem = (activity: CareActivity) => ({
+  ...toStored('care-activity', activity),
+  ...activityKeys.item(activity.clinicId, activity.patientId, activity.activityId),
+  ...activityKeys.indexes(activity),
+});

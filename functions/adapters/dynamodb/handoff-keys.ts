@@ -3,6 +3,7 @@
  * what is next to do with a handoff, so one index serves three lists: the due sweep while it is
  * open, the accepting BCM's live calls while it is live, and meeting clean-up once it is closed.
  */
+import type { CareActivity } from '../../contracts/activities';
 import type { ClinicId } from '../../contracts/common';
 import type { Handoff } from '../../contracts/handoff';
 import { isLive, isOpen, meetingNeedsDeleting } from '../../domain/handoff';
@@ -93,6 +94,23 @@ export const activityKeys = {
     gsi1pk: activityKeys.clinicPartition(clinicId),
     gsi1sk: `${sortableTime(occurredAt)}#${activityId}`,
   }),
+  /** One person's activities in every clinic by start time: the overlap check. */
+  performerPartition: (userId: string) => `ACTS#${userId}`,
+  /** An episode's activities (the case summary, the billing month of one episode). */
+  episodePartition: (clinicId: ClinicId, episodeId: string) =>
+    `CLINIC#${clinicId}#EPISODE#${episodeId}#ACTS`,
+  /** Every index attribute of an activity: whoever writes one (a handoff, the registry) uses this. */
+  indexes: (a: CareActivity) => {
+    const byTime = `${sortableTime(a.occurredAt)}#${a.activityId}`;
+    return {
+      ...activityKeys.byClinic(a.clinicId, a.occurredAt, a.activityId),
+      gsi3pk: activityKeys.performerPartition(a.performedBy),
+      gsi3sk: byTime,
+      ...(a.episodeId === undefined
+        ? {}
+        : { gsi2pk: activityKeys.episodePartition(a.clinicId, a.episodeId), gsi2sk: byTime }),
+    };
+  },
 };
 
 /** Epoch seconds for the table's TTL attribute (DynamoDB only expires Number values). */

@@ -3,8 +3,8 @@ import type { Handoff } from '../../contracts/handoff';
 import { DomainError } from '../../domain/errors';
 import type { HandoffRepository } from '../../ports/handoff';
 import { auditPut } from './audit-log';
-import { activityKeys, handoffKeys } from './handoff-keys';
-import { parseStored, queryAll, toStored } from './handoff-items';
+import { handoffKeys } from './handoff-keys';
+import { activityItem, parseStored, queryAll, toStored } from './handoff-items';
 import { itemIsNew } from './keys';
 import { mapPage, queryPage } from './query';
 import type { StoredItem, Table } from './table';
@@ -139,15 +139,7 @@ export const createHandoffRepository = (table: Table): HandoffRepository => {
             {
               Put: {
                 TableName: table.tableName,
-                Item: {
-                  ...toStored('care-activity', activity),
-                  ...activityKeys.item(activity.clinicId, activity.patientId, activity.activityId),
-                  ...activityKeys.byClinic(
-                    activity.clinicId,
-                    activity.occurredAt,
-                    activity.activityId,
-                  ),
-                },
+                Item: activityItem(activity),
                 ConditionExpression: itemIsNew,
               },
             },

@@ -14,6 +14,12 @@ import { createSlotRepository } from './slot-repository';
 import { createTemplateRepository } from './template-repository';
 import { createScreeningRepository } from './screening-repository';
 import { createUserRepository } from './user-repository';
+import { createClinicConfigRepository } from './clinic-config-repository';
+import { createEpisodeRepository } from './episode-repository';
+import { createMessageRepository } from './message-repository';
+import { createRecommendationRepository } from './recommendation-repository';
+import { createRestrictedNoteRepository } from './restricted-note-repository';
+import { createReviewSessionRepository } from './review-session-repository';
 
 export interface DynamoStoreOptions {
   tableName: string;
@@ -41,5 +47,12 @@ export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): St
     templates: createTemplateRepository(table),
     scheduling: createBookingRepository(table),
     // @store:measurement
+    // @store:registry
+    episodes: createEpisodeRepository(table),
+    recommendations: createRecommendationRepository(table),
+    messages: createMessageRepository(table),
+    restrictedNotes: createRestrictedNoteRepository(table),
+    reviewSessions: createReviewSessionRepository(table),
+    clinicConfigs: createClinicConfigRepository(table),
   };
 };

@@ -2,6 +2,7 @@
  * Reading why a TransactWriteItems was cancelled. DynamoDB reports one reason per item, in the
  * order the items were sent, so callers map "item i failed its condition" to a domain error.
  */
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { itemExists, patientKeys } from './keys';
 import type { Table } from './table';
@@ -51,3 +52,33 @@ export const patientMustExist = (table: Table, clinicId: string, patientId: stri
     ConditionExpression: itemExists,
   },
 });
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/**
+ * Sends a transaction, retrying it (up to `attempts` times, with a growing random pause) while the only reason
+ * it was cancelled is another transaction holding one of its items. A retry re-evaluates every
+ * condition, so it can never apply a write twice: a shared item (a caseload counter) touched by
+ * two unrelated writes at once is the usual cause, not a real conflict.
+ */
+export const sendTransaction = async (
+  table: Table,
+  items: TransactItems,
+  attempts = 6,
+): Promise<void> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await table.client.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      const retryable =
+        reasons !== undefined &&
+        transactionConflict(reasons) &&
+        !reasons.some((reason) => conditionFailed(reason));
+      if (!retryable || attempt >= attempts) throw error;
+      // Full jitter: writers that collided once should not collide again on the same beat.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+    }
+  }
+};
