@@ -12,12 +12,14 @@ import type { RequestContext } from '../ports/context';
 import { getDeps } from './container';
 import { logger } from './logger';
 
-type Part = 'path' | 'query' | 'body';
+type Part = 'path' | 'header' | 'query' | 'body';
 
 type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 export interface RouteInput<R extends RouteSpec> {
   params: Parsed<R['params']>;
+  /** Only the headers the route names (lower-case), parsed with its schema. */
+  headers: Parsed<R['headers']>;
   query: Parsed<R['query']>;
   body: Parsed<R['body']>;
 }
@@ -71,6 +73,12 @@ const parsePart = (
   return undefined;
 };
 
+/** API Gateway lower-cases header names in payload 2.0; a local or test event may not have. */
+const lowerCaseHeaders = (headers: Record<string, string | undefined> | undefined) =>
+  Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+  );
+
 const readBody = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
   issues: FieldIssue[],
@@ -109,6 +117,7 @@ export const httpRoute = <R extends RouteId>(
       const rawBody = spec.body ? readBody(event, issues) : undefined;
       const input = {
         params: parsePart('path', spec.params, event.pathParameters, issues),
+        headers: parsePart('header', spec.headers, lowerCaseHeaders(event.headers), issues),
         query: parsePart('query', spec.query, event.queryStringParameters, issues),
         body: issues.length === 0 ? parsePart('body', spec.body, rawBody, issues) : undefined,
       } as RouteInput<(typeof routes)[R]>;

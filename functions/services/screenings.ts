@@ -13,6 +13,7 @@ import { triage } from '../domain/triage';
 import type { RequestContext } from '../ports/context';
 import { auditEvent, auditedRead, authorizeFor } from './access';
 import { requirePatient } from './patients';
+import { attachScreeningToEpisode } from './registry-measures';
 import { alertPcpsOfSafetyFlag } from './safety-alert';
 
 /**
@@ -69,6 +70,8 @@ export const submitScreening = async (
   );
   // Only the first write alerts: a retry of the same submission must not page the PCPs again.
   if (stored.screeningId === result.screeningId) {
+    // Never throws: the screening is stored whatever happens to the registry.
+    await attachScreeningToEpisode(ctx, stored);
     await alertPcpsOfSafetyFlag(ctx.deps, patient, stored);
   }
   return stored;

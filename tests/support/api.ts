@@ -10,6 +10,8 @@ export interface Call {
   sub?: string;
   params?: Record<string, string>;
   query?: Record<string, string>;
+  /** Request headers, as a client sends them (any case). */
+  headers?: Record<string, string>;
   /** An object is sent as JSON; a string is sent as is (to test malformed bodies). */
   body?: unknown;
 }
@@ -17,7 +19,12 @@ export interface Call {
 export interface Reply {
   status: number;
   body: Record<string, unknown> & {
-    error?: { code: string; message: string; fields?: { field: string; message: string }[] };
+    error?: {
+      code: string;
+      message: string;
+      fields?: { field: string; message: string }[];
+      requestId?: string;
+    };
   };
 }
 
@@ -33,7 +40,7 @@ export const invoke = async (routeId: RouteId, call: Call = {}): Promise<Reply> 
     routeKey: `${spec.method} ${spec.path}`,
     rawPath: path,
     rawQueryString: new URLSearchParams(call.query).toString(),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...call.headers },
     queryStringParameters: call.query,
     pathParameters: call.params,
     requestContext: {
