@@ -11,3 +11,4 @@ export * from './handoff';
 export * from './realtime';
 export * from './scheduling';
 export * from './activities';
+export * from './registry';

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { roleLabels, useClinic } from '../lib/clinic';
 import { paths } from '../lib/paths';
+import { ReviewNavLinks } from '../lib/registry/ReviewNavLinks';
 import { formatClock, useNow } from '../lib/time';
 import { SafetyAlertBanner } from '../lib/ui/SafetyAlertBanner';
 
@@ -38,6 +39,19 @@ export function ClinicLayout() {
               {clinic.area === 'admin' ? 'Schedule templates' : 'Schedule'}
             </NavLink>
             {/* @nav:registry (caseload / panel / inbox links by role) */}
+            {(clinic.area === 'admin' || (clinic.area === 'staff' && clinic.role === 'pcp')) && (
+              <NavLink to={`${paths.area(clinic.clinicId, clinic.area)}/billing`}>Billing</NavLink>
+            )}
+            {clinic.area === 'admin' && (
+              <NavLink to={`${paths.area(clinic.clinicId, 'admin')}/outcomes`}>Outcomes</NavLink>
+            )}
+            {clinic.area === 'staff' && clinic.role === 'pcp' && (
+              <Link to="/outcomes">Outcomes</Link>
+            )}
+            <ReviewNavLinks roles={clinic.me.memberships.map((m) => m.role)} />
+            {clinic.me.memberships.some((m) => m.role === 'bcm') && (
+              <Link to="/caseload">Caseload</Link>
+            )}
             {clinic.canSwitch && <Link to={paths.home}>Switch clinic or role</Link>}
           </nav>
           <div className="app-user">

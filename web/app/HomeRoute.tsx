@@ -30,6 +30,10 @@ export function HomeRoute() {
   if (!search.has('choose') && me.data.memberships.some((m) => m.role === 'bcm')) {
     return <Navigate replace to="/console" />;
   }
+  // A psychiatrist lands on the cross-clinic review panel (which links back here with ?choose).
+  if (!search.has('choose') && me.data.memberships.some((m) => m.role === 'psychiatrist')) {
+    return <Navigate replace to="/panel" />;
+  }
   const choices = choicesOf(me.data);
   const only = choices.length === 1 ? choices[0] : undefined;
   if (only) return <Navigate replace to={paths.area(only.clinicId, areaOfRole[only.role])} />;

@@ -30,7 +30,53 @@ export const createAppRouter = (config: WebConfig) =>
               }),
             },
             // @router:registry-bcm (cross-clinic caseload pages)
+            {
+              path: '/caseload',
+              lazy: async () => ({
+                Component: (await import('../features/caseload/CaseloadPage')).CaseloadPage,
+              }),
+            },
             // @router:registry-review (psychiatrist panel, PCP inbox, review sessions)
+            {
+              path: '/outcomes',
+              lazy: async () => ({
+                Component: (await import('../features/outcomes/NetworkOutcomesPage'))
+                  .NetworkOutcomesPage,
+              }),
+            },
+            {
+              path: '/panel',
+              lazy: async () => ({
+                Component: (await import('../features/panel/PanelPage')).PanelPage,
+              }),
+            },
+            {
+              path: '/inbox',
+              lazy: async () => ({
+                Component: (await import('../features/inbox/InboxPage')).InboxPage,
+              }),
+            },
+            {
+              path: '/review-sessions',
+              lazy: async () => ({
+                Component: (await import('../features/review-sessions/ReviewSessionsPage'))
+                  .ReviewSessionsPage,
+              }),
+            },
+            {
+              path: '/review-sessions/:reviewSessionId',
+              lazy: async () => ({
+                Component: (await import('../features/review-sessions/ReviewSessionPage'))
+                  .ReviewSessionPage,
+              }),
+            },
+            {
+              path: '/review-sessions/:reviewSessionId/call',
+              lazy: async () => ({
+                Component: (await import('../features/review-sessions/ReviewSessionCallPage'))
+                  .ReviewSessionCallPage,
+              }),
+            },
             { path: '/clinics/:clinicId/staff/*', element: <AreaGuard area="staff" /> },
             { path: '/clinics/:clinicId/admin/*', element: <AreaGuard area="admin" /> },
             { path: '/clinics/:clinicId/device/*', element: <AreaGuard area="device" /> },

@@ -22,7 +22,11 @@ type Part<R extends RouteId, K extends 'params' | 'query' | 'body', Optional ext
 /** What a call to route R takes: typed from the route table's zod schemas. */
 export type CallInput<R extends RouteId> = Part<R, 'params', false> &
   Part<R, 'query', true> &
-  Part<R, 'body', false> & { signal?: AbortSignal };
+  Part<R, 'body', false> & {
+    signal?: AbortSignal;
+    /** Request headers the route declares (e.g. Idempotency-Key). */
+    headers?: Record<string, string>;
+  };
 
 /** What route R answers, after parsing with its response schema. */
 export type ApiResponse<R extends RouteId> = z.output<Routes[R]['response']>;
@@ -102,11 +106,18 @@ export function createApiClient(apiUrl: string): ApiClient {
   return {
     async call(routeId, input) {
       const spec: RouteSpec = routes[routeId];
-      const { params, query, body, signal } = input as {
+      const {
+        params,
+        query,
+        body,
+        signal,
+        headers: extraHeaders,
+      } = input as {
         params?: Record<string, unknown>;
         query?: Record<string, unknown>;
         body?: unknown;
         signal?: AbortSignal;
+        headers?: Record<string, string>;
       };
       const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
         const value = params?.[name];
@@ -127,6 +138,7 @@ export function createApiClient(apiUrl: string): ApiClient {
         throw new ApiError(401, 'unauthenticated', 'Your sign-in has ended. Please sign in again.');
 
       const headers: Record<string, string> = {
+        ...extraHeaders,
         accept: 'application/json',
         authorization: `Bearer ${token}`,
       };

@@ -1,6 +1,9 @@
 import { Route, Routes } from 'react-router';
 import { CallPage } from '../../features/call/CallPage';
+import { BillingPage } from '../../features/billing/BillingPage';
+import { CaseReviewRoute } from '../../features/case-review/routes';
 import { ClinicHome } from '../../features/clinic-home/ClinicHome';
+import { EnrolRoute, EpisodeRoute } from '../../features/episode/routes';
 import { HandoffWaitingPage } from '../../features/handoff-request/HandoffWaitingPage';
 import { PatientPage } from '../../features/patient/PatientPage';
 import { ClinicDayPage } from '../../features/schedule/ClinicDayPage';
@@ -30,7 +33,16 @@ export default function StaffArea() {
         <Route path="my-day" element={<MyDayPage />} />
         <Route path="handoffs/:handoffId" element={<HandoffWaitingPage />} />
         {/* @staff:registry-bcm (enrolment and episode pages) */}
+        <Route path="patients/:patientId/enrol" element={<EnrolRoute />} />
+        <Route path="patients/:patientId/episodes/:episodeId" element={<EpisodeRoute />} />
+        {/* @staff:billing (the PCP's read-only CoCM worksheet) */}
+        <Route path="billing" element={<BillingPage />} />
+        <Route path="billing/:month" element={<BillingPage />} />
         {/* @staff:registry-review (case summary, recommendation thread, messages, notes) */}
+        <Route
+          path="patients/:patientId/episodes/:episodeId/review"
+          element={<CaseReviewRoute />}
+        />
       </Route>
       <Route path="patients/:patientId/screen" element={<PatientMode />} />
       <Route path="patients/:patientId/safety/print" element={<SafetyPlanPrint />} />

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '@lib/ui/Status';
 import { formatClock, useNow } from '@lib/time';
 import { HandoffMetricsCard } from '@lib/handoff/HandoffMetricsCard';
 import { HandoffSettingsForm } from './HandoffSettingsForm';
+import { RegistrySettingsForm } from './RegistrySettingsForm';
 
 const INTEGRATION_MODEL: Record<ClinicView['integrationModel'], string> = {
   'co-location': 'Co-location',
@@ -65,6 +66,7 @@ export function AdminOverview() {
       )}
       <HandoffMetricsCard clinicId={clinicId} />
       <HandoffSettingsForm clinicId={clinicId} />
+      <RegistrySettingsForm clinicId={clinicId} />
     </>
   );
 }

@@ -114,6 +114,7 @@ function Console({ displayName, userId }: { displayName: string; userId: string 
           </div>
           <nav aria-label="Main" className="app-nav">
             <Link to={`${paths.home}?choose`}>My clinics</Link>
+            <Link to="/caseload">Caseload</Link>
           </nav>
           <div className="app-user">
             <p>

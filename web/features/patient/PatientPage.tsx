@@ -11,8 +11,10 @@ import { ageOn, formatIsoDate, isoDateIn, useNow } from '@lib/time';
 import { PatientModeEndedNotice } from '@lib/ui/PatientModeEndedNotice';
 import { MeasuresChart } from './MeasuresChart';
 import { SafetySummary } from './SafetySummary';
+import { EpisodeCard } from '@lib/registry/EpisodeCard';
 import { LoadMore } from '@lib/ui/LoadMore';
 import { RequestHandoff } from '@lib/handoff/RequestHandoff';
+import { CareThreadSlot } from '@lib/registry/CareThreadSlot';
 import { DEFAULT_SCREENING_BUNDLES } from '@lib/instruments';
 import { patientModePin, PIN_PATTERN } from '@lib/patient-mode-pin';
 import { useState } from 'react';
@@ -131,7 +133,9 @@ function PatientDetails({ patient }: { patient: Patient }) {
         </div>
       </div>
       <SafetySummary patientId={patient.patientId} />
+      <EpisodeCard patientId={patient.patientId} />
       <ScreeningHistory patientId={patient.patientId} />
+      <CareThreadSlot patientId={patient.patientId} />
     </>
   );
 }

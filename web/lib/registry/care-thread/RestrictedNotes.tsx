@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import type * as z from 'zod';
-import { bodyFieldErrors, isApiError, useApi } from '@lib/api';
-import { useClinic } from '@lib/clinic';
-import { RestrictedNoteKind, type RestrictedNoteView } from '@lib/contracts';
-import { NOTE_KIND_LABEL } from '@lib/registry/review';
-import { formatShortDateTime, useNow } from '@lib/time';
-import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { bodyFieldErrors, isApiError, useApi } from '../../api';
+import { useClinic } from '../../clinic';
+import { RestrictedNoteKind, type RestrictedNoteView } from '../../contracts';
+import { NOTE_KIND_LABEL } from '../review';
+import { formatShortDateTime, useNow } from '../../time';
+import { ErrorNotice, Loading } from '../../ui/Status';
 import { threadKeys } from './keys';
 
 type Note = z.infer<typeof RestrictedNoteView>;

@@ -1,9 +1,9 @@
-import { useClinic } from '@lib/clinic';
-import { useClinicDirectory } from '@lib/registry/queries';
+import { useClinic } from '../../clinic';
+import { useClinicDirectory } from '../queries';
 import { MessageThread } from './MessageThread';
 import { RecommendationThread } from './RecommendationThread';
 import { RestrictedNotes } from './RestrictedNotes';
-import '@lib/registry/review.css';
+import '../review.css';
 import './care-thread.css';
 
 /** Roles of the care team around an enrolled patient (the others see none of this). */

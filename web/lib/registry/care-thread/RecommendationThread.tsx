@@ -1,17 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApi } from '@lib/api';
-import { useClinic } from '@lib/clinic';
-import { useServerMessage } from '@lib/realtime';
-import { registryKeys } from '@lib/registry/queries';
-import { RecommendationActions } from '@lib/registry/RecommendationActions';
-import {
-  RECOMMENDATION_KIND_LABEL,
-  RECOMMENDATION_STATUS_LABEL,
-  reviewPaths,
-} from '@lib/registry/review';
-import { formatShortDateTime, useNow } from '@lib/time';
-import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { useApi } from '../../api';
+import { useClinic } from '../../clinic';
+import { useServerMessage } from '../../realtime';
+import { registryKeys } from '../queries';
+import { RecommendationActions } from '../RecommendationActions';
+import { RECOMMENDATION_KIND_LABEL, RECOMMENDATION_STATUS_LABEL, reviewPaths } from '../review';
+import { formatShortDateTime, useNow } from '../../time';
+import { ErrorNotice, Loading } from '../../ui/Status';
 import { threadKeys } from './keys';
 
 /**

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { bodyFieldErrors, isApiError, useApi } from '@lib/api';
-import { roleLabels, useClinic } from '@lib/clinic';
-import { useRealtime, useServerMessage } from '@lib/realtime';
-import { formatShortDateTime, useNow } from '@lib/time';
-import { LoadMore } from '@lib/ui/LoadMore';
-import { ErrorNotice, Loading } from '@lib/ui/Status';
+import { bodyFieldErrors, isApiError, useApi } from '../../api';
+import { roleLabels, useClinic } from '../../clinic';
+import { useRealtime, useServerMessage } from '../../realtime';
+import { formatShortDateTime, useNow } from '../../time';
+import { LoadMore } from '../../ui/LoadMore';
+import { ErrorNotice, Loading } from '../../ui/Status';
 import { threadKeys } from './keys';
 
 const POLL_MS = 30_000;
