@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { measureHandlerBundles, measureWebBundle } from './bundles';
 import { measureDynamoRequests } from './dynamo-requests';
 import { measureHandoff } from './handoff';
+import { measureRegistry, printRegistry } from './registry';
 import { measureSlotGeneration } from './scheduling';
 
 /**
@@ -66,10 +67,27 @@ for (const [name, run] of [
   );
 }
 
+const registry = await measureRegistry();
+printRegistry(registry);
+
+// @bench:billing (closing a CoCM month of 10,000 patients; its own results file)
+const { measureBilling, printBilling } = await import('./billing');
+const billing = await measureBilling();
+printBilling(billing);
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(
+  join(import.meta.dirname, 'results', 'billing.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), billing }, null, 2)}\n`,
+);
+
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), requests, bundles, web, handoff, slots }, null, 2)}\n`,
+  `${JSON.stringify(
+    { at: new Date().toISOString(), requests, bundles, web, handoff, slots, registry },
+    null,
+    2,
+  )}\n`,
 );
 console.log('\nWritten to bench/results/latest.json');

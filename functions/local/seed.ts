@@ -9,6 +9,7 @@ import { defaultTriageRules, triage } from '../domain/triage';
 import type { AuditEvent } from '../domain/model';
 import type { Store } from '../ports/store';
 import { DEMO_NETWORK_ID, demoClinics, demoUsers } from './demo-network';
+import { seedDemoRegistry } from './demo-registry';
 
 const SEED_ACTOR = 'system:seed';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -324,5 +325,6 @@ export const seedDemoNetwork = async (store: Store, now = new Date()): Promise<b
       );
     }
   }
+  await seedDemoRegistry(store, now);
   return true;
 };

@@ -16,7 +16,8 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { routes, type RouteId } from '../../functions/contracts/api';
+import * as z from 'zod';
+import { routes, type RouteId, type RouteSpec } from '../../functions/contracts/api';
 import { httpHandlerEntry } from '../paths';
 import type { LogLevel } from '../settings';
 import type { Auth } from './auth';
@@ -38,6 +39,20 @@ export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 const SERVICE_NAME = 'bh-consult-api';
 
+/**
+ * The bearer token, JSON bodies, and every request header a route reads (e.g. Idempotency-Key on
+ * logActivity): a browser preflight refuses any header not listed here.
+ */
+export const CORS_ALLOW_HEADERS = [
+  'authorization',
+  'content-type',
+  ...new Set(
+    Object.values(routes as Record<string, RouteSpec>).flatMap((route) =>
+      route.headers instanceof z.ZodObject ? Object.keys(route.headers.shape) : [],
+    ),
+  ),
+].sort();
+
 const pascal = (routeId: string): string => routeId.charAt(0).toUpperCase() + routeId.slice(1);
 
 /**
@@ -55,13 +70,43 @@ const SCHEDULING_SEGMENTS = new Set([
   'schedule-metrics',
   'scheduling-settings',
 ]);
-export type RouteArea = 'Care' | 'Handoff' | 'Scheduling';
+/** Registry routes under /clinics/{c}/patients/{p}/<segment>: the patient's own routes stay Care. */
+const REGISTRY_PATIENT_SEGMENTS = new Set([
+  'episodes',
+  'recommendations',
+  'messages',
+  'restricted-notes',
+]);
+/** Registry routes under /clinics/{c}/<segment>, /me/<segment> or /<segment>. */
+const REGISTRY_SEGMENTS = new Set([
+  'registry-settings',
+  'diagnoses',
+  'caseload',
+  'panel',
+  'inbox',
+  'review-sessions',
+]);
+/** CoCM billing and the outcome dashboard: /clinics/{c}/billing/..., /clinics/{c}/outcomes... */
+const isBillingSegment = (segment: string): boolean =>
+  segment === 'billing' || segment.startsWith('outcomes');
+
+/**
+ * About 32 registry routes at seven resources each is ~225 of a stack's 500; split the area
+ * (e.g. a "Review" area for panel, recommendations, messages, notes and sessions) before it nears
+ * 400, and only by adding a new area for new segments, never by moving an existing route.
+ */
+export type RouteArea = 'Care' | 'Handoff' | 'Scheduling' | 'Registry' | 'Billing';
 export const routeArea = (path: string): RouteArea => {
-  // /clinics/{clinicId}/<segment>/... or /me/<segment>/...
-  const [, first, second, third] = path.split('/');
-  const segment = (first === 'clinics' ? third : second) ?? '';
+  // /clinics/{clinicId}/<segment>/..., /me/<segment>/... or /<segment>/...
+  const [, first, second, third, , fifth] = path.split('/');
+  const clinicScoped = first === 'clinics';
+  const segment = (clinicScoped ? third : first === 'me' ? second : first) ?? '';
   if (HANDOFF_SEGMENTS.has(segment)) return 'Handoff';
   if (SCHEDULING_SEGMENTS.has(segment)) return 'Scheduling';
+  if (clinicScoped && segment === 'patients' && REGISTRY_PATIENT_SEGMENTS.has(fifth ?? ''))
+    return 'Registry';
+  if (REGISTRY_SEGMENTS.has(segment)) return 'Registry';
+  if (clinicScoped && isBillingSegment(segment)) return 'Billing';
   return 'Care';
 };
 
@@ -90,7 +135,7 @@ export class Api extends Construct {
           CorsHttpMethod.PATCH,
           CorsHttpMethod.DELETE,
         ],
-        allowHeaders: ['authorization', 'content-type'],
+        allowHeaders: CORS_ALLOW_HEADERS,
         // Bearer tokens only: no cookie is ever sent, so no credentialed CORS.
         allowCredentials: false,
         maxAge: Duration.hours(1),

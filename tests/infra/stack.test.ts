@@ -269,7 +269,7 @@ describe('api', () => {
     expect(api.Properties.CorsConfiguration).toMatchObject({
       AllowOrigins: ['https://*'],
       AllowCredentials: false,
-      AllowHeaders: ['authorization', 'content-type'],
+      AllowHeaders: ['authorization', 'content-type', 'idempotency-key'],
     });
   });
 });
