@@ -25,7 +25,8 @@ export default defineConfig({
           name: 'infra',
           include: ['tests/infra/**/*.test.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // nag.test.ts bundles every Lambda (about a hundred esbuild runs) in its set-up.
+          hookTimeout: 600_000,
           env,
         },
       },
