@@ -400,6 +400,11 @@ export const ReviewSession = z.object({
   /** Cases discussed: ids only (the clinical content stays in each clinic's records). */
   cases: z.array(z.object({ clinicId: ClinicId, patientId: Ulid, episodeId: Ulid })).max(200),
   meetingId: z.string().optional(),
+  /** Who joined the call under which attendee id (the local signal relay checks it); none: []. */
+  meetingAttendees: z
+    .array(z.object({ userId: UserId, attendeeId: z.string() }))
+    .max(20)
+    .optional(),
   createdAt: IsoDateTime,
   version: z.number().int().nonnegative(),
 });

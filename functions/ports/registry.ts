@@ -129,6 +129,8 @@ export interface ReviewSessionRepository {
   save(next: ReviewSession, expectedVersion: number): Promise<void>;
   /** Sessions the user runs or attends, newest scheduled first. */
   listForUser(userId: string, page: PageRequest): Promise<Page<ReviewSession>>;
+  /** The session whose call is this meeting (the socket's signal relay knows only the meeting id). */
+  findByMeeting(meetingId: string): Promise<ReviewSession | undefined>;
 }
 
 /** What a cross-clinic registry view needs of each clinic: name, zone, registry and session settings. */

@@ -1,11 +1,12 @@
 /**
  * The paging socket's server side: connections are stored with a TTL so pushes can find a user's
  * open consoles; client messages keep presence fresh and relay WebRTC signalling between the
- * attendees of one live handoff call (and nobody else).
+ * attendees of one live call (a handoff, a video visit or a case-review session) and nobody else.
  */
 import type { Booking } from '../contracts/scheduling';
 import type { Handoff } from '../contracts/handoff';
 import { LIVE_HANDOFF_STATUSES } from '../contracts/handoff';
+import type { ReviewSession } from '../contracts/registry';
 import { ClientMessage } from '../contracts/realtime';
 import type { Deps } from '../ports/context';
 import type { SocketConnection } from '../ports/realtime';
@@ -73,6 +74,28 @@ export const visitRelayTargets = (
   return attendeeTargets(booking.attendees ?? [], senderUserId, signal);
 };
 
+/** A Chime meeting ends 24 h after creation whatever happens; no signal outlives that. */
+const SESSION_MEETING_MAX_MS = 24 * 60 * 60 * 1000;
+type SessionCall = Pick<ReviewSession, 'meetingId' | 'startedAt' | 'endedAt' | 'meetingAttendees'>;
+
+/**
+ * The same rule for a case-review session's call: its meeting, started and not ended, between the
+ * attendees recorded at their joins.
+ */
+export const sessionRelayTargets = (
+  session: SessionCall | undefined,
+  senderUserId: string,
+  signal: Pick<SignalMessage, 'meetingId' | 'fromAttendeeId' | 'toAttendeeId'>,
+  now: Date,
+): string[] | undefined => {
+  if (!session || session.meetingId !== signal.meetingId || session.endedAt !== undefined) {
+    return undefined;
+  }
+  const started = Date.parse(session.startedAt ?? '');
+  if (Number.isNaN(started) || now.getTime() > started + SESSION_MEETING_MAX_MS) return undefined;
+  return attendeeTargets(session.meetingAttendees ?? [], senderUserId, signal);
+};
+
 const attendeeTargets = (
   attendees: readonly { userId: string; attendeeId: string }[],
   senderUserId: string,
@@ -96,16 +119,18 @@ const parseMessage = (text: string | undefined): ClientMessage | undefined => {
   }
 };
 
-const relay = async (deps: Deps, from: SocketConnection, signal: SignalMessage) => {
+/** Whose call the meeting is: a handoff's, else a visit's, else a review session's. */
+const targetsFor = async (deps: Deps, from: SocketConnection, signal: SignalMessage) => {
   const handoff = await deps.store.handoffs.findByMeeting(signal.meetingId);
-  const targets = handoff
-    ? relayTargets(handoff, from.userId, signal)
-    : visitRelayTargets(
-        await deps.store.scheduling.findByMeeting(signal.meetingId),
-        from.userId,
-        signal,
-        deps.clock.now(),
-      );
+  if (handoff) return relayTargets(handoff, from.userId, signal);
+  const booking = await deps.store.scheduling.findByMeeting(signal.meetingId);
+  if (booking) return visitRelayTargets(booking, from.userId, signal, deps.clock.now());
+  const session = await deps.store.reviewSessions.findByMeeting(signal.meetingId);
+  return sessionRelayTargets(session, from.userId, signal, deps.clock.now());
+};
+
+const relay = async (deps: Deps, from: SocketConnection, signal: SignalMessage) => {
+  const targets = await targetsFor(deps, from, signal);
   if (!targets || targets.length === 0) return 'ignored' as const;
   await pushToUsers(deps, targets, {
     type: 'call.signal',

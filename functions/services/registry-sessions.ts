@@ -109,6 +109,37 @@ const mediaRegionFor = async (ctx: RequestContext, session: ReviewSession): Prom
 };
 
 /**
+ * Keeps who joined under which attendee id on the session: the local video's signal relay passes
+ * messages only between a session's recorded attendees. Two people joining at once: re-read, retry.
+ */
+const recordAttendee = async (ctx: RequestContext, session: ReviewSession, attendeeId: string) => {
+  let current = session;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const attendees = current.meetingAttendees ?? [];
+    if (attendees.some((a) => a.userId === ctx.actorId && a.attendeeId === attendeeId)) return;
+    requireOpen(current);
+    try {
+      await ctx.deps.store.reviewSessions.save(
+        {
+          ...current,
+          meetingAttendees: [
+            ...attendees.filter((a) => a.userId !== ctx.actorId),
+            { userId: ctx.actorId, attendeeId },
+          ],
+          version: current.version + 1,
+        },
+        current.version,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
+      current = (await loadSession(ctx, session.reviewSessionId)).session;
+    }
+  }
+  throw DomainError.conflict('The session changed while joining: try again');
+};
+
+/**
  * The caller's own join credentials. The first join creates the meeting (its request token is the
  * session id, so two first joins at once get the same meeting) and marks the session started.
  */
@@ -143,6 +174,7 @@ export const joinReviewSession = async (
   const meetingId = session.meetingId;
   if (meetingId === undefined) throw new Error('Review session has no meeting');
   const { attendeeId } = await meetings.addAttendee(meetingId, ctx.actorId);
+  await recordAttendee(ctx, session, attendeeId);
   return meetings.joinFor(meetingId, attendeeId);
 };
 

@@ -1,13 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalPlatform, type LocalPlatform } from '../../functions/local/platform';
-import { launchChromium } from '../support/browser';
+import { FAKE_MEDIA_ARGS, launchChromium } from '../support/browser';
 
 /**
  * The psychiatrist's review through the real UI on the seeded demo network: Dr. Okafor opens her
  * cross-clinic panel, reviews Sage Valley's not-improving patient and recommends a medication
  * change; Sage Valley's PCP, whose inbox is already open, sees it arrive and acknowledges it;
- * Pine Ridge's PCP never sees it.
+ * Pine Ridge's PCP never sees it. Then the psychiatrist and a BCM meet in a case-review session's
+ * video call (each renders the other's fake camera over local WebRTC) and she ends it.
+ *
+ * The call must see only loopback: run through `npm run test:e2e` (scripts/in-loopback-netns.sh).
  */
 let platform: LocalPlatform;
 let browser: Browser;
@@ -15,7 +18,7 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   platform = await startLocalPlatform({ apiPort: 0, webPort: 0, tableName: 'e2e-registry-review' });
-  browser = await launchChromium();
+  browser = await launchChromium(FAKE_MEDIA_ARGS);
 }, 120_000);
 
 afterAll(async () => {
@@ -151,4 +154,74 @@ describe('psychiatric case review in the browser', () => {
     await bcm.reload();
     await bcm.getByRole('list', { name: 'Restricted notes' }).getByText(secret).waitFor();
   }, 120_000);
+
+  it('connects the psychiatrist and a care manager in a case-review session’s call', async () => {
+    if (process.env.BH_IN_LOOPBACK_NETNS !== '1') {
+      throw new Error('This test makes a WebRTC call: run it through npm run test:e2e.');
+    }
+    const userIdOf = (displayName: string) => {
+      const found = platform.users.find((u) => u.displayName === displayName);
+      if (!found) throw new Error(`no demo user ${displayName}`);
+      return found.userId;
+    };
+    const okafor = userIdOf('Dr. Lena Okafor');
+    const reyes = userIdOf('Jordan Reyes, LCSW');
+    // The demo's upcoming session: Dr. Okafor with Reyes (and Whitfield).
+    const { items } = await platform.store.reviewSessions.listForUser(reyes, { limit: 20 });
+    const session = items.find((s) => s.psychiatristId === okafor && s.endedAt === undefined);
+    if (!session) throw new Error('the demo has no open review session for Reyes');
+
+    const openCall = async (page: Page, displayName: string, home: string) => {
+      await signIn(page, displayName);
+      await page.getByRole('heading', { name: home }).waitFor();
+      await page.goto(`${platform.webUrl ?? ''}/review-sessions`);
+      await page.getByRole('heading', { name: 'Case-review sessions' }).waitFor();
+      await page
+        .getByRole('row')
+        .filter({ hasText: 'Jordan Reyes' })
+        .filter({ hasText: 'Dr. Lena Okafor' })
+        .first()
+        .getByRole('link')
+        .click();
+      await page.getByRole('heading', { name: /^Case-review session, / }).waitFor();
+      expect(page.url()).toContain(`/review-sessions/${session.reviewSessionId}`);
+      await page.getByRole('link', { name: 'Join the video call' }).click();
+      await page.getByRole('heading', { name: 'Case-review call' }).waitFor();
+      await page.getByRole('heading', { name: 'Before the call' }).waitFor();
+      await page.getByRole('button', { name: 'Join the call' }).click();
+    };
+    const psychiatrist = await newPage();
+    await openCall(psychiatrist, 'Dr. Lena Okafor', 'Weekly review panel');
+    const bcm = await newPage();
+    await openCall(bcm, 'Jordan Reyes, LCSW', 'Handoff console');
+
+    // Each side renders the other's camera: the socket relays the session's signalling.
+    for (const page of [psychiatrist, bcm]) {
+      await expect
+        .poll(
+          () =>
+            page
+              .getByLabel('Remote video')
+              .first()
+              .evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth, undefined, {
+                timeout: 1_000,
+              })
+              .catch(() => 0),
+          { timeout: 45_000 },
+        )
+        .toBeGreaterThan(0);
+    }
+    const joined = await platform.store.reviewSessions.get(session.reviewSessionId);
+    expect(joined?.meetingAttendees?.map((a) => a.userId).sort()).toEqual([okafor, reyes].sort());
+
+    await psychiatrist.getByRole('link', { name: 'Back to the session' }).click();
+    await psychiatrist.getByLabel('Session minutes').fill('35');
+    await psychiatrist.getByRole('button', { name: 'End session' }).click();
+    await expect
+      .poll(() => psychiatrist.getByRole('button', { name: 'End session' }).count())
+      .toBe(0);
+    expect(await psychiatrist.getByRole('link', { name: 'Join the video call' }).count()).toBe(0);
+    const ended = await platform.store.reviewSessions.get(session.reviewSessionId);
+    expect(ended).toMatchObject({ minutes: 35, endedAt: expect.any(String) });
+  }, 180_000);
 });

@@ -25,6 +25,8 @@ export const registryEntities = {
   'review-session': ReviewSession,
   /** The copy of a session in one member's partition (their "my sessions" list). */
   'review-session-pointer': ReviewSession,
+  /** meeting id → session, for the signal relay (written with the session that got the meeting). */
+  'review-meeting': z.object({ meetingId: z.string(), reviewSessionId: Ulid }),
 } as const;
 export type RegistryEntity = keyof typeof registryEntities;
 type Shape<E extends RegistryEntity> = z.infer<(typeof registryEntities)[E]>;

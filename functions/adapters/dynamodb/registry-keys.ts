@@ -121,4 +121,9 @@ export const reviewSessionKeys = {
   members: (s: Pick<ReviewSession, 'psychiatristId' | 'attendees'>): string[] => [
     ...new Set([s.psychiatristId, ...s.attendees]),
   ],
+  /** Finds a session from its meeting id (the socket's signal relay has only that). */
+  meetingLink: (meetingId: string): PrimaryKey => ({
+    pk: `REVIEWMEETING#${meetingId}`,
+    sk: 'REVIEWMEETING',
+  }),
 };

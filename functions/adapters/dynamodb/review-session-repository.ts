@@ -34,6 +34,25 @@ const pointerPuts = (table: Table, s: ReviewSession) =>
     },
   }));
 
+/** The meeting id → session link, put in the transaction that stores the session's meeting. */
+const meetingLinkPuts = (table: Table, s: ReviewSession) =>
+  s.meetingId === undefined
+    ? []
+    : [
+        {
+          Put: {
+            TableName: table.tableName,
+            Item: {
+              ...toRegistry('review-meeting', {
+                meetingId: s.meetingId,
+                reviewSessionId: s.reviewSessionId,
+              }),
+              ...reviewSessionKeys.meetingLink(s.meetingId),
+            },
+          },
+        },
+      ];
+
 const changedMeanwhile = () =>
   DomainError.conflict(
     'This review session was changed by someone else at the same time: reload it',
@@ -57,6 +76,7 @@ export const createReviewSessionRepository = (table: Table): ReviewSessionReposi
         await sendTransaction(table, [
           { Put: { ...sessionPut(table, session), ConditionExpression: itemIsNew } },
           ...pointerPuts(table, session),
+          ...meetingLinkPuts(table, session),
         ]);
       } catch (error) {
         const reasons = cancellationReasons(error);
@@ -95,6 +115,7 @@ export const createReviewSessionRepository = (table: Table): ReviewSessionReposi
             },
           },
           ...pointerPuts(table, next),
+          ...(current.meetingId === next.meetingId ? [] : meetingLinkPuts(table, next)),
           ...stale,
         ]);
       } catch (error) {
@@ -116,6 +137,19 @@ export const createReviewSessionRepository = (table: Table): ReviewSessionReposi
         page,
       );
       return mapPage(raw, (item) => parseRegistry('review-session-pointer', item));
+    },
+
+    async findByMeeting(meetingId) {
+      const { Item } = await table.client.send(
+        new GetCommand({
+          TableName: table.tableName,
+          Key: reviewSessionKeys.meetingLink(meetingId),
+        }),
+      );
+      if (Item?.['entity'] !== 'review-meeting') return undefined;
+      const link = parseRegistry('review-meeting', Item);
+      const session = await get(link.reviewSessionId);
+      return session?.meetingId === meetingId ? session : undefined;
     },
   };
 };
