@@ -325,5 +325,7 @@ export const ClaimExport = z.object({
   contentType: z.literal('text/csv'),
   csv: z.string(),
   rows: z.number().int().nonnegative(),
+  /** Lines a gate holds (consent, practitioner, initiating visit): not in the CSV. */
+  gatedLinesLeftOut: z.number().int().nonnegative().default(0),
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;

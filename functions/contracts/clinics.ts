@@ -4,6 +4,7 @@ import { DEFAULT_HANDOFF_SETTINGS, HandoffSettings } from './handoff';
 import { IntegrationModel } from './integration';
 import { InstrumentId } from './screenings';
 import { defaultRegistrySettings, RegistrySettings } from './registry';
+import { BillingSettings, defaultBillingSettings } from './billing';
 
 export { IntegrationModel };
 
@@ -27,12 +28,17 @@ export const Clinic = z.object({
   handoff: HandoffSettings.optional(),
   /** Registry flag thresholds and caseload capacity; absent means the defaults. */
   registry: RegistrySettings.optional(),
+  /** CoCM billing: facility type, payer profiles, rate table, BH FTE cost; absent means the defaults. */
+  billing: BillingSettings.optional(),
   createdAt: IsoDateTime,
 });
 export type Clinic = z.infer<typeof Clinic>;
 
 export const registrySettingsOf = (clinic: Pick<Clinic, 'registry'>): RegistrySettings =>
   clinic.registry ?? defaultRegistrySettings();
+
+export const billingSettingsOf = (clinic: Pick<Clinic, 'billing'>): BillingSettings =>
+  clinic.billing ?? defaultBillingSettings();
 
 export const handoffSettingsOf = (clinic: Pick<Clinic, 'handoff'>): HandoffSettings =>
   clinic.handoff ?? DEFAULT_HANDOFF_SETTINGS;

@@ -59,7 +59,11 @@ export interface AuditEvent {
     | 'recommendation-list'
     | 'message'
     | 'restricted-note'
-    | 'review-session';
+    | 'review-session'
+    // billing
+    | 'billing-worksheet'
+    | 'billing-export'
+    | 'outcomes';
   resourceId?: string;
   outcome: AuditOutcome;
   requestId?: string;

@@ -18,6 +18,8 @@ import type { BookingRepository, SlotRepository, TemplateRepository } from './sc
 import type { ActivityRepository, HandoffRepository, PresenceRepository } from './handoff';
 import type { ConnectionRepository } from './realtime';
 import type { RegistrySettings } from '../contracts/registry';
+import type { BillingSettings } from '../contracts/billing';
+import type { BillingRepository } from './billing';
 import type {
   ClinicConfigRepository,
   EpisodeRepository,
@@ -61,6 +63,12 @@ export interface ClinicRepository {
   setRegistrySettings(
     clinicId: ClinicId,
     settings: RegistrySettings,
+    audit: AuditEvent,
+  ): Promise<void>;
+  /** Replaces only the clinic's billing settings (as setHandoffSettings does for its own). */
+  setBillingSettings(
+    clinicId: ClinicId,
+    settings: BillingSettings,
     audit: AuditEvent,
   ): Promise<void>;
   /** Every published rule version of the clinic, newest first (one Query on its partition). */
@@ -167,4 +175,6 @@ export interface Store {
   restrictedNotes: RestrictedNoteRepository;
   reviewSessions: ReviewSessionRepository;
   clinicConfigs: ClinicConfigRepository;
+  // @store:billing
+  billing: BillingRepository;
 }

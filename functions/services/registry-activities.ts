@@ -10,6 +10,7 @@ import { DomainError, isDomainError } from '../domain/errors';
 import { applyActivity, overlappingActivity, toEpisodeView } from '../domain/registry';
 import type { RequestContext } from '../ports/context';
 import { auditEvent, auditedRead, authorizeFor } from './access';
+import { assertMonthOpen } from './billing-close';
 import type { EpisodeRef } from './registry-episodes';
 import { episodeWithConfig, nextVersion, requireActive } from './registry';
 import { requireEpisode } from './registry-views';
@@ -118,6 +119,8 @@ const attempt = async (
     ? new Date(input.occurredAt)
     : new Date(now.getTime() - input.minutes * 60_000);
   await checkTiming(ctx, occurredAt, input.minutes, now);
+  // A closed (or closing) billing month is read-only: its corrections are adjustments.
+  await assertMonthOpen(ctx, ref.clinicId, config.clinic.timeZone, occurredAt);
   const activity = newActivity(ctx, episode, role, input, occurredAt, now);
   const next = nextVersion(applyActivity(episode, activity, config.clinic.timeZone), now);
   const audit = auditEvent(

@@ -86,7 +86,7 @@ const REGISTRY_SEGMENTS = new Set([
   'inbox',
   'review-sessions',
 ]);
-/** CoCM billing and the outcome dashboard: /clinics/{c}/billing/..., /clinics/{c}/outcomes... */
+/** CoCM billing and the outcome dashboard: /clinics/{c}/billing/..., /clinics/{c}/outcomes, /me/outcomes */
 const isBillingSegment = (segment: string): boolean =>
   segment === 'billing' || segment.startsWith('outcomes');
 
@@ -106,7 +106,7 @@ export const routeArea = (path: string): RouteArea => {
   if (clinicScoped && segment === 'patients' && REGISTRY_PATIENT_SEGMENTS.has(fifth ?? ''))
     return 'Registry';
   if (REGISTRY_SEGMENTS.has(segment)) return 'Registry';
-  if (clinicScoped && isBillingSegment(segment)) return 'Billing';
+  if (isBillingSegment(segment)) return 'Billing';
   return 'Care';
 };
 

@@ -73,6 +73,10 @@ export const AuditEventRecord = z.object({
     'message',
     'restricted-note',
     'review-session',
+    // billing
+    'billing-worksheet',
+    'billing-export',
+    'outcomes',
   ]),
   resourceId: z.string().optional(),
   outcome: z.enum(['success', 'denied', 'not_found', 'invalid']),

@@ -20,6 +20,7 @@ import { createMessageRepository } from './message-repository';
 import { createRecommendationRepository } from './recommendation-repository';
 import { createRestrictedNoteRepository } from './restricted-note-repository';
 import { createReviewSessionRepository } from './review-session-repository';
+import { createBillingRepository } from './billing-repository';
 
 export interface DynamoStoreOptions {
   tableName: string;
@@ -54,5 +55,7 @@ export const createDynamoStore = ({ tableName, client }: DynamoStoreOptions): St
     restrictedNotes: createRestrictedNoteRepository(table),
     reviewSessions: createReviewSessionRepository(table),
     clinicConfigs: createClinicConfigRepository(table),
+    // @store:billing
+    billing: createBillingRepository(table),
   };
 };

@@ -4,7 +4,14 @@
  */
 import type { BillingGate } from '../../contracts/billing';
 import type { BillingEpisode } from './episodes';
-import { addMonths, monthBounds } from './month';
+import { monthBounds } from './month';
+
+/** The same calendar day a year earlier (29 February → 28 February). */
+const yearBefore = (day: string): string => {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return `${pad(year - 1, 4)}-${pad(month)}-${pad(month === 2 && date === 29 ? 28 : date)}`;
+};
 
 export const lineGates = (
   episode: BillingEpisode,
@@ -29,8 +36,10 @@ export const lineGates = (
       reason: 'no treating practitioner (PCP/NPP) to bill under',
     });
   }
+  // "Not seen by the billing practitioner within one year before BHI begins": the year runs back
+  // from the start of CoCM care (the referral), not from each billed month.
   const seen = episode.lastSeenByBillingPractitionerOn;
-  const oldestValid = `${addMonths(month, -12)}-01`;
+  const oldestValid = yearBefore(episode.referredOn);
   if (!seen) {
     gates.push({
       kind: 'initiating_visit_needed',
@@ -39,7 +48,7 @@ export const lineGates = (
   } else if (seen < oldestValid) {
     gates.push({
       kind: 'initiating_visit_needed',
-      reason: `last seen by the billing practitioner on ${seen}, more than 12 months before ${month}: an initiating visit is needed`,
+      reason: `last seen by the billing practitioner on ${seen}, more than a year before CoCM began (${episode.referredOn}): an initiating visit is needed`,
     });
   }
   return gates;

@@ -117,13 +117,16 @@ describe('gates', () => {
     expect(sheet.totals.units).toEqual({ '99492': 1 });
   });
 
+  // The year runs back from the referral (2026-10-01), the start of CoCM care, not from the
+  // billed month (2026-11): 364 and 365 days before it are within the year, 366 is not.
   it.each([
     [undefined, true],
-    ['2025-10-31', true],
-    ['2025-11-01', false],
+    ['2025-10-02', false],
+    ['2025-10-01', false],
+    ['2025-09-30', true],
     ['2026-11-20', false],
   ])(
-    'last seen by the billing practitioner on %s → initiating visit needed: %s',
+    'referred 2026-10-01, last seen by the billing practitioner on %s → initiating visit needed: %s',
     (seen, needed) => {
       const line = lineOf({
         episodes: [{ ...episode(), lastSeenByBillingPractitionerOn: seen }],
@@ -134,6 +137,29 @@ describe('gates', () => {
       expect(line.countedMinutes).toBe(40);
     },
   );
+
+  it('a visit within the year before the referral stays valid in months more than a year later', () => {
+    const line = lineOf({
+      month: '2027-12',
+      now: new Date('2028-01-10T12:00:00.000Z'),
+      episodes: [{ ...episode(), lastSeenByBillingPractitionerOn: '2025-10-15' }],
+      activities: minutesIn(40, '2027-12'),
+    });
+    expect(line.gates).toEqual([]);
+  });
+
+  it('the year before a referral on 29 February ends on 28 February', () => {
+    const referred = { ...episode(), referredOn: '2028-02-29' };
+    const gated = (seen: string) =>
+      lineOf({
+        month: '2028-03',
+        now: new Date('2028-04-10T12:00:00.000Z'),
+        episodes: [{ ...referred, lastSeenByBillingPractitionerOn: seen }],
+        activities: minutesIn(40, '2028-03'),
+      }).gates.some((gate) => gate.kind === 'initiating_visit_needed');
+    expect(gated('2027-02-28')).toBe(false);
+    expect(gated('2027-02-27')).toBe(true);
+  });
 });
 
 describe('what counts', () => {
