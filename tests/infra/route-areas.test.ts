@@ -135,6 +135,7 @@ describe('routeArea', () => {
     ['/clinics/{clinicId}/billing/months/{month}/close', 'Billing'],
     ['/clinics/{clinicId}/outcomes', 'Billing'],
     ['/clinics/{clinicId}/outcomes/export', 'Billing'],
+    ['/me/outcomes', 'Billing'],
     ['/clinics/{clinicId}/patients/{patientId}/episodes', 'Registry'],
     ['/clinics/{clinicId}/patients/{patientId}/screenings', 'Care'],
     ['/clinics/{clinicId}/patients/{patientId}', 'Care'],

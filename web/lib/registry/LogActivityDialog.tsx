@@ -11,6 +11,7 @@ import {
 import { ErrorNotice } from '../ui/Status';
 import { ACTIVITY_KIND_LABEL, LOGGABLE_KINDS, MODALITY_LABEL, type LoggableKind } from './labels';
 import { newIdempotencyKey } from './queries';
+import { TherapyCodeHint, therapyCodeFor } from './TherapyCodeHint';
 import { localInputValue, utcOfLocalInput } from './zone';
 import './registry.css';
 import { useModalDialog } from './useModalDialog';
@@ -40,6 +41,7 @@ export function LogActivityDialog({
   const [minutes, setMinutes] = useState('15');
   const [when, setWhen] = useState(() => localInputValue(openedAt, episode.timeZone));
   const [note, setNote] = useState('');
+  const [billedSeparately, setBilledSeparately] = useState(false);
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const id = useId();
   const titleId = `${id}-title`;
@@ -79,10 +81,16 @@ export function LogActivityDialog({
       problems.set('occurredAt', 'The time cannot be in the future');
     setErrors(problems);
     if (problems.size > 0) return;
+    // Only face-to-face visits and video can be psychotherapy; the code follows the minutes sent.
+    const therapyCode =
+      billedSeparately && (kind === 'visit' || kind === 'video')
+        ? therapyCodeFor(count)?.code
+        : undefined;
     log.mutate({
       kind,
       modality,
       minutes: count,
+      ...(therapyCode ? { separatelyBilledAs: therapyCode } : {}),
       ...(occurredAt ? { occurredAt: occurredAt.toISOString() } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     });
@@ -159,6 +167,13 @@ export function LogActivityDialog({
           />
           {fieldError('minutes')}
         </div>
+        {(kind === 'visit' || kind === 'video') && (
+          <TherapyCodeHint
+            minutes={Number(minutes)}
+            billedSeparately={billedSeparately}
+            onChange={setBilledSeparately}
+          />
+        )}
         <div className="field">
           <label htmlFor={`${id}-when`}>Started at ({episode.clinicName} time)</label>
           <input
