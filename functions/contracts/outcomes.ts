@@ -45,7 +45,7 @@ export type WindowOutcome = z.infer<typeof WindowOutcome>;
 
 export const BillingMonthOutcome = z.object({
   month: YearMonth,
-  /** Whether the month was closed (month close comes with the worksheet; false until then). */
+  /** Closed months report their stored snapshot with adjustments applied; open ones are computed live. */
   closed: z.boolean(),
   /** Patients with at least one billable code. */
   patients: Count,

@@ -13,7 +13,9 @@ import type { Booking } from '../contracts/scheduling';
 import type { ClinicScreeningItem } from '../contracts/screenings';
 import { addMonths, monthBounds } from '../domain/billing';
 import {
+  billedMonthOf,
   billedMonths,
+  type BilledMonth,
   bhContacts,
   gad7Change,
   isPositiveScreen,
@@ -23,6 +25,7 @@ import {
   windowResults,
 } from '../domain/outcomes';
 import type { Deps } from '../ports/context';
+import { closedView } from './billing-month';
 
 /** Contacts up to this long after the range still end a wait that began in it. */
 const CONTACT_LOOKAHEAD_MS = 90 * 86_400_000;
@@ -160,6 +163,31 @@ const openDuring = (episode: Episode, start: Date, end: Date): boolean =>
   Date.parse(`${episode.referredOn}T00:00:00Z`) < end.getTime() + 86_400_000 &&
   (!episode.discharge || Date.parse(episode.discharge.at) >= start.getTime());
 
+/**
+ * A closed month is reported from its stored snapshot with the adjustments applied (what was
+ * billed), never recomputed; open months keep the live computation.
+ */
+const withClosedMonths = async (
+  deps: Deps,
+  clinic: Clinic,
+  months: BilledMonth[],
+): Promise<BilledMonth[]> => {
+  const closes = await deps.store.billing.getCloses(
+    clinic.clinicId,
+    months.map((month) => month.outcome.month),
+  );
+  const closed = new Map(
+    closes.filter((header) => header.status === 'closed').map((header) => [header.month, header]),
+  );
+  const settings = billingSettingsOf(clinic);
+  return Promise.all(
+    months.map(async (month) => {
+      const header = closed.get(month.outcome.month);
+      return header ? billedMonthOf(await closedView(deps, header), settings, true) : month;
+    }),
+  );
+};
+
 export const gatherFacts = async (
   deps: Deps,
   clinic: Clinic,
@@ -236,17 +264,25 @@ export const gatherFacts = async (
     ).map((wait) => ({ entry: entry(wait.patientId), days: wait.days })),
     bookings: rangeBookings.map((booking) => ({ booking, entry: entry(booking.patientId) })),
     handoffs: handoffs.map((handoff) => ({ handoff, entry: entry(handoff.patientId) })),
-    billing: billedMonths({
-      clinicId,
-      timeZone,
-      settings: billing,
-      episodes,
-      activities: activities.filter((activity) => Date.parse(activity.occurredAt) < end.getTime()),
-      historyFrom,
-      from: range.from,
-      to: range.to,
-      now,
-    }).map(({ outcome, lines }) => ({ outcome, entries: lines.map(ofEpisode) })),
+    billing: (
+      await withClosedMonths(
+        deps,
+        clinic,
+        billedMonths({
+          clinicId,
+          timeZone,
+          settings: billing,
+          episodes,
+          activities: activities.filter(
+            (activity) => Date.parse(activity.occurredAt) < end.getTime(),
+          ),
+          historyFrom,
+          from: range.from,
+          to: range.to,
+          now,
+        }),
+      )
+    ).map(({ outcome, lines }) => ({ outcome, entries: lines.map(ofEpisode) })),
     trend: phq9MonthlyPoints(cohort, timeZone).map((point) => ({
       month: point.month,
       entry: ofEpisode(point.episode),

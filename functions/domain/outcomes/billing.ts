@@ -6,7 +6,7 @@
 import type { CareActivity } from '../../contracts/activities';
 import type { BillingSettings } from '../../contracts/billing';
 import type { BillingMonthOutcome } from '../../contracts/outcomes';
-import type { PriorMonth } from '../../contracts/billing';
+import type { PriorMonth, Worksheet } from '../../contracts/billing';
 import { addMonths, type BillingEpisode, billMonth, clinicMonth } from '../billing';
 
 export interface BilledMonthsInput {
@@ -38,6 +38,35 @@ export interface BilledMonth {
 /** The admin's annual BH staff cost, one twelfth per month. */
 export const monthlyFteCostCents = (settings: Pick<BillingSettings, 'bhFteAnnualCostCents'>) =>
   Math.round(settings.bhFteAnnualCostCents / 12);
+
+/**
+ * One month's outcome from a worksheet: a live one while the month is open, the closed snapshot
+ * (adjustments applied) once it is closed.
+ */
+export const billedMonthOf = (
+  sheet: Pick<Worksheet, 'month' | 'groups' | 'totals'>,
+  settings: Pick<BillingSettings, 'bhFteAnnualCostCents'>,
+  closed: boolean,
+): BilledMonth => {
+  const withCodes = sheet.groups
+    .flatMap((group) => group.lines)
+    .filter((line) => line.codes.length > 0);
+  return {
+    outcome: {
+      month: sheet.month,
+      closed,
+      patients: withCodes.length,
+      units: sheet.totals.units,
+      estimatedRevenueCents: sheet.totals.estimatedRevenueCents,
+      bhFteCostCents: monthlyFteCostCents(settings),
+    },
+    lines: withCodes.map((line) => ({
+      patientId: line.patientId,
+      episodeId: line.episodeId,
+      patient: line.patient,
+    })),
+  };
+};
 
 export const billedMonths = (input: BilledMonthsInput): BilledMonth[] => {
   const byMonth = new Map<string, CareActivity[]>();
@@ -72,22 +101,7 @@ export const billedMonths = (input: BilledMonthsInput): BilledMonth[] => {
       })),
     );
     if (month < input.from) continue;
-    const withCodes = lines.filter((line) => line.codes.length > 0);
-    billed.push({
-      outcome: {
-        month,
-        closed: false,
-        patients: withCodes.length,
-        units: sheet.totals.units,
-        estimatedRevenueCents: sheet.totals.estimatedRevenueCents,
-        bhFteCostCents: monthlyFteCostCents(input.settings),
-      },
-      lines: withCodes.map((line) => ({
-        patientId: line.patientId,
-        episodeId: line.episodeId,
-        patient: line.patient,
-      })),
-    });
+    billed.push(billedMonthOf(sheet, input.settings, false));
   }
   return billed;
 };

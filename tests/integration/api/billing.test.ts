@@ -9,6 +9,7 @@ import type {
   WorksheetLine,
   WorksheetView,
 } from '../../../functions/contracts/billing';
+import { ClinicOutcomes } from '../../../functions/contracts/outcomes';
 import type { EpisodeView } from '../../../functions/contracts/registry';
 import { invoke } from '../../support/api';
 import { makePatient } from '../../support/network';
@@ -301,6 +302,21 @@ describe('adjustments', () => {
       (event) => event.action === 'billing.adjustment.create',
     );
     expect(events).toEqual([expect.objectContaining({ patientId: reyes.patientId })]);
+  });
+
+  it('reach the outcome dashboard: a closed month reports its snapshot with adjustments', async () => {
+    const reply = await invoke('getClinicOutcomes', {
+      sub: admin,
+      params: { clinicId: CLINIC_A },
+      query: { from: OCTOBER, to: '2026-11' },
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    const { months } = ClinicOutcomes.parse(reply.body).billing;
+    expect(months.find((m) => m.month === OCTOBER)).toMatchObject({
+      closed: true,
+      units: { '99492': 1, '99494': 1 },
+    });
+    expect(months.find((m) => m.month === '2026-11')).toMatchObject({ closed: false });
   });
 });
 
