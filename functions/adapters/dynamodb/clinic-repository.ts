@@ -6,12 +6,52 @@ import { Clinic, TriageRuleSet } from '../../contracts/clinics';
 import { RegistrySettings } from '../../contracts/registry';
 import { BillingSettings } from '../../contracts/billing';
 import { DomainError } from '../../domain/errors';
+import type { ClinicId } from '../../contracts/common';
+import type { AuditEvent } from '../../domain/model';
 import type { ClinicRepository } from '../../ports/store';
 import { parseItem, toAttributes } from './items';
 import { clinicKeys, itemExists, itemIsNew, triageKeys } from './keys';
 import { mapPage, queryPage } from './query';
 import type { Table } from './table';
 import { cancellationReasons, conditionFailed, transactionConflict } from './transactions';
+
+/**
+ * Replaces one settings attribute of the clinic item (an update of that attribute alone, so a
+ * concurrent change of another part of the clinic is not undone), with its audit event in the same
+ * transaction. A missing clinic is not found.
+ */
+const setSettings = async (
+  table: Table,
+  clinicId: ClinicId,
+  attribute: 'handoff' | 'registry' | 'billing',
+  settings: object,
+  audit: AuditEvent,
+): Promise<void> => {
+  try {
+    await table.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table.tableName,
+              Key: clinicKeys.item(clinicId),
+              UpdateExpression: 'SET #settings = :settings',
+              ConditionExpression: itemExists,
+              ExpressionAttributeNames: { '#settings': attribute },
+              ExpressionAttributeValues: { ':settings': settings },
+            },
+          },
+          { Put: auditPut(table, audit) },
+        ],
+      }),
+    );
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons === undefined) throw error;
+    if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
+    throw error;
+  }
+};
 
 export const createClinicRepository = (table: Table): ClinicRepository => ({
   async get(clinicId) {
@@ -45,85 +85,14 @@ export const createClinicRepository = (table: Table): ClinicRepository => ({
     );
   },
 
-  async setHandoffSettings(clinicId, settings, audit) {
-    try {
-      await table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: table.tableName,
-                Key: clinicKeys.item(clinicId),
-                UpdateExpression: 'SET handoff = :settings',
-                ConditionExpression: itemExists,
-                ExpressionAttributeValues: { ':settings': HandoffSettings.parse(settings) },
-              },
-            },
-            { Put: auditPut(table, audit) },
-          ],
-        }),
-      );
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons === undefined) throw error;
-      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
-      throw error;
-    }
-  },
+  setHandoffSettings: (clinicId, settings, audit) =>
+    setSettings(table, clinicId, 'handoff', HandoffSettings.parse(settings), audit),
 
-  async setRegistrySettings(clinicId, settings, audit) {
-    try {
-      await table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: table.tableName,
-                Key: clinicKeys.item(clinicId),
-                UpdateExpression: 'SET #registry = :settings',
-                ConditionExpression: itemExists,
-                ExpressionAttributeNames: { '#registry': 'registry' },
-                ExpressionAttributeValues: { ':settings': RegistrySettings.parse(settings) },
-              },
-            },
-            { Put: auditPut(table, audit) },
-          ],
-        }),
-      );
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons === undefined) throw error;
-      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
-      throw error;
-    }
-  },
+  setRegistrySettings: (clinicId, settings, audit) =>
+    setSettings(table, clinicId, 'registry', RegistrySettings.parse(settings), audit),
 
-  async setBillingSettings(clinicId, settings, audit) {
-    try {
-      await table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: table.tableName,
-                Key: clinicKeys.item(clinicId),
-                UpdateExpression: 'SET #billing = :settings',
-                ConditionExpression: itemExists,
-                ExpressionAttributeNames: { '#billing': 'billing' },
-                ExpressionAttributeValues: { ':settings': BillingSettings.parse(settings) },
-              },
-            },
-            { Put: auditPut(table, audit) },
-          ],
-        }),
-      );
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons === undefined) throw error;
-      if (conditionFailed(reasons[0])) throw DomainError.notFound('Clinic');
-      throw error;
-    }
-  },
+  setBillingSettings: (clinicId, settings, audit) =>
+    setSettings(table, clinicId, 'billing', BillingSettings.parse(settings), audit),
 
   async listByNetwork(networkId, page) {
     const raw = await queryPage(
