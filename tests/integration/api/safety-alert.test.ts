@@ -12,7 +12,8 @@ const connect = (connectionId: string, userId: string) =>
     connectionId,
     userId,
     connectedAt: NOW.toISOString(),
-    expiresAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+    // The repository drops expired connections by the real clock, not the test's fixed NOW.
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   });
 
 describe('real-time PCP alert on a positive suicide-risk item', () => {
