@@ -1,12 +1,9 @@
 import type { ScaleInstrumentId, ScreeningResult } from '@lib/contracts';
 import { getInstrument } from '@lib/instruments';
+import { formatDay, LINE_COLOUR, SeverityBands } from '@lib/ui/severity-chart';
 
 /** The measures charted, in the order their charts appear. */
 const CHARTED: readonly ScaleInstrumentId[] = ['PHQ9', 'GAD7'];
-
-/** Band shading from least to most severe (bands are in ascending order in the definitions). */
-const BAND_FILLS = ['#e8f3ec', '#f3f6e4', '#fbf1dc', '#fbe5dc', '#f6d6d6'];
-const LINE = '#1f4e79';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -20,23 +17,6 @@ interface Point {
   bandLabel: string;
   screeningId: string;
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** "Nov 16, 2026" (or "Nov 16" for axis ticks) in the clinic's zone. */
-const formatDay = (at: number, timeZone: string, withYear = true): string => {
-  const key = `${timeZone}|${withYear}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-      year: withYear ? 'numeric' : undefined,
-    });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(at));
-};
 
 const pointsOf = (items: readonly ScreeningResult[], instrument: ScaleInstrumentId): Point[] =>
   items
@@ -127,31 +107,13 @@ export function MeasuresChart({
                     : '')}
               </title>
               <g aria-hidden="true">
-                {instrument.bands.map((band, i) => {
-                  // A band covers totals min..max: shade from min − ½ to max + ½, clipped to the scale.
-                  const top = y(Math.min(max, band.max + 0.5));
-                  const bottom = y(Math.max(0, band.min - 0.5));
-                  return (
-                    <g key={band.id}>
-                      <rect
-                        x={MARGIN.left}
-                        y={top}
-                        width={PLOT_W}
-                        height={bottom - top}
-                        fill={BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]}
-                      />
-                      <text
-                        x={MARGIN.left + PLOT_W + 6}
-                        y={(top + bottom) / 2}
-                        dominantBaseline="middle"
-                        fontSize="11"
-                        fill="#4a5561"
-                      >
-                        {`${band.label} ${band.min}–${band.max}`}
-                      </text>
-                    </g>
-                  );
-                })}
+                <SeverityBands
+                  bands={instrument.bands}
+                  y={y}
+                  max={max}
+                  left={MARGIN.left}
+                  width={PLOT_W}
+                />
                 <line
                   x1={MARGIN.left}
                   x2={MARGIN.left}
@@ -201,7 +163,13 @@ export function MeasuresChart({
                 ))}
               </g>
               {points.length > 1 && (
-                <path aria-hidden="true" d={path} fill="none" stroke={LINE} strokeWidth={2} />
+                <path
+                  aria-hidden="true"
+                  d={path}
+                  fill="none"
+                  stroke={LINE_COLOUR}
+                  strokeWidth={2}
+                />
               )}
               {points.map((p) => (
                 <circle
@@ -210,7 +178,7 @@ export function MeasuresChart({
                   cx={x(p.at)}
                   cy={y(p.total)}
                   r={5}
-                  fill={LINE}
+                  fill={LINE_COLOUR}
                   stroke="#fff"
                   strokeWidth={1.5}
                 >

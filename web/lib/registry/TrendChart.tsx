@@ -1,35 +1,17 @@
 import type { Measure } from '../contracts';
 import { getInstrument } from '../instruments';
+import { formatDay, LINE_COLOUR, SeverityBands } from '../ui/severity-chart';
 
 const SERIES = [
   { instrument: 'phq9', id: 'PHQ9' },
   { instrument: 'gad7', id: 'GAD7' },
 ] as const;
 
-/** Band shading from least to most severe (bands are in ascending order in the definitions). */
-const BAND_FILLS = ['#e8f3ec', '#f3f6e4', '#fbf1dc', '#fbe5dc', '#f6d6d6'];
-const LINE = '#1f4e79';
 const WIDTH = 560;
 const HEIGHT = 180;
 const M = { top: 10, right: 130, bottom: 28, left: 36 };
 const PLOT_W = WIDTH - M.left - M.right;
 const PLOT_H = HEIGHT - M.top - M.bottom;
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const formatDay = (at: number, timeZone: string, withYear = true): string => {
-  const key = `${timeZone}|${withYear}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      month: 'short',
-      day: 'numeric',
-      year: withYear ? 'numeric' : undefined,
-    });
-    dayFormats.set(key, format);
-  }
-  return format.format(new Date(at));
-};
 
 const bandOf = (id: 'PHQ9' | 'GAD7', score: number): string =>
   getInstrument(id).bands.find((b) => score >= b.min && score <= b.max)?.label ?? '';
@@ -87,30 +69,7 @@ export function TrendChart({
                     ? `, latest ${latest.score} (${bandOf(id, latest.score)}) on ${formatDay(Date.parse(latest.at), timeZone)}`
                     : '')}
               </title>
-              {def.bands.map((band, i) => {
-                const top = y(Math.min(max, band.max + 0.5));
-                const bottom = y(Math.max(0, band.min - 0.5));
-                return (
-                  <g key={band.id}>
-                    <rect
-                      x={M.left}
-                      y={top}
-                      width={PLOT_W}
-                      height={bottom - top}
-                      fill={BAND_FILLS[Math.min(i, BAND_FILLS.length - 1)]}
-                    />
-                    <text
-                      x={M.left + PLOT_W + 6}
-                      y={(top + bottom) / 2}
-                      dominantBaseline="middle"
-                      fontSize="11"
-                      fill="#4a5561"
-                    >
-                      {`${band.label} ${band.min}–${band.max}`}
-                    </text>
-                  </g>
-                );
-              })}
+              <SeverityBands bands={def.bands} y={y} max={max} left={M.left} width={PLOT_W} />
               {[0, max].map((v) => (
                 <text
                   key={v}
@@ -136,14 +95,16 @@ export function TrendChart({
                   {formatDay(at, timeZone, false)}
                 </text>
               ))}
-              {points.length > 1 && <path d={line} fill="none" stroke={LINE} strokeWidth={2} />}
+              {points.length > 1 && (
+                <path d={line} fill="none" stroke={LINE_COLOUR} strokeWidth={2} />
+              )}
               {points.map((p) => (
                 <circle
                   key={`${p.screeningId}-${p.at}`}
                   cx={x(Date.parse(p.at))}
                   cy={y(p.score)}
                   r={4.5}
-                  fill={LINE}
+                  fill={LINE_COLOUR}
                   stroke="#fff"
                   strokeWidth={1.5}
                 />
