@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { bodyFieldErrors, isApiError, useApi } from '../../api';
 import { roleLabels, useClinic } from '../../clinic';
 import { useRealtime, useServerMessage } from '../../realtime';
@@ -39,6 +39,12 @@ export function MessageThread({
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: state === 'polling' ? POLL_MS : false,
   });
+  // A message posted while the socket was still connecting was pushed to nobody on this page:
+  // catch up once the socket is up (and again after every reconnect).
+  useEffect(() => {
+    if (state === 'open') void queryClient.invalidateQueries({ queryKey: key });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is rebuilt every render; its parts are the deps
+  }, [state, clinicId, patientId, queryClient]);
   useServerMessage('message.posted', (message) => {
     if (message.clinicId === clinicId && message.patientId === patientId) {
       void queryClient.invalidateQueries({ queryKey: key });
